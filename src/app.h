@@ -1,0 +1,57 @@
+/* app.h - the application: start-up state shared read-only by all workers,
+ * per-thread worker state, and the single entry point both front ends call. */
+#ifndef WARTA_APP_H
+#define WARTA_APP_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "http.h"
+
+struct tpl_set;
+struct db;
+
+/* Read-only once serving starts; shared by every thread. */
+struct app {
+	const char *db_path;
+	const char *static_dir;	/* served at /static/ by the embedded server */
+	const char *media_dir;	/* uploaded images, served at /media/ */
+	const struct tpl_set *tpl;
+};
+
+/* Site settings, read from the database per request (cheap: one prepared
+ * statement) so that an admin's change shows without a restart. */
+struct site {
+	const char *name;     /* "Warta" */
+	const char *base_url; /* "http://127.0.0.1:8080", no trailing slash */
+	const char *tagline;
+	const char *timezone; /* IANA name, e.g. "Asia/Jakarta" */
+	const char *tz_abbr;  /* "WIB", "WITA" or "WIT" */
+	int tz_offset;	      /* seconds east of UTC */
+	const char *lang;     /* "id" or "en" */
+};
+
+/* Per-thread state: never shared, so nothing in it needs a lock. */
+struct worker {
+	const struct app *app;
+	struct db *db;
+	struct arena arena; /* reset after every request */
+	struct site site;   /* loaded at the start of each request */
+};
+
+/* Opens the worker's own database connection. The worker must be freed with
+ * worker_free(), from any thread, once its thread is done. NULL on failure
+ * (logged). */
+struct worker *worker_new(const struct app *app);
+void worker_free(struct worker *w);
+
+/* Prepares req/resp for a new request: resets the arena and the response
+ * body, fills req->now and req->arena. Front ends call this first. */
+void worker_begin(struct worker *w, struct req *req, struct resp *resp);
+
+/* Handles one request: routes it, runs the handler, renders errors as pages
+ * in the site layout. Always leaves a complete response in resp. Logs one
+ * line to stderr. Thread-safe as long as each thread passes its own worker. */
+void app_handle(struct worker *w, struct req *req, struct resp *resp);
+
+#endif

@@ -1,0 +1,32 @@
+/* arena.h - per-request memory: allocate freely, release all at once.
+ *
+ * Allocations live until arena_reset() or arena_fini(); nothing is freed
+ * piecemeal. Blocks are kept across resets so a warm worker allocates
+ * nothing from the system. Not thread-safe: one arena per worker. */
+#ifndef WARTA_ARENA_H
+#define WARTA_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block *head; /* block being filled */
+	struct arena_block *spare; /* emptied blocks kept for reuse */
+};
+
+void arena_init(struct arena *a);
+/* Frees every block. */
+void arena_fini(struct arena *a);
+/* Forgets every allocation, keeping the blocks. */
+void arena_reset(struct arena *a);
+
+/* Returns n zeroed bytes aligned for any type, or NULL when out of memory. */
+void *arena_alloc(struct arena *a, size_t n);
+/* Copies s (n bytes) and NUL-terminates it; NULL when out of memory. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

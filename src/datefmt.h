@@ -1,0 +1,45 @@
+/* datefmt.h - dates and times as Indonesian (and English) readers expect.
+ *
+ * Every function takes a Unix time t (UTC) and a zone offset in seconds
+ * (WIB +25200) and writes a NUL-terminated string into out, returning out.
+ * Indonesia has no daylight saving time, so a fixed offset is exact. */
+#ifndef WARTA_DATEFMT_H
+#define WARTA_DATEFMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum datefmt_lang { LANG_ID, LANG_EN };
+
+/* Broken-down local time for t at offset. */
+struct local_date {
+	int year, month, day; /* month 1-12 */
+	int hour, min, sec;
+	int wday; /* 0 = Sunday */
+};
+void datefmt_local(int64_t t, int offset, struct local_date *out);
+
+/* Unix time of local midnight starting year-month-day at offset; -1 when
+ * the date does not exist. */
+int64_t datefmt_from_local(int year, int month, int day, int hour, int min,
+			   int offset);
+
+/* "Kamis, 21 November 2024" / "Thursday, 21 November 2024" */
+char *datefmt_long(int64_t t, int offset, enum datefmt_lang lang, char *out,
+		   size_t len);
+/* "21/11/2024, 10:15 WIB" (abbr appended) */
+char *datefmt_short(int64_t t, int offset, const char *abbr, char *out,
+		    size_t len);
+/* "21 Nov 2024, 10:15 WIB" */
+char *datefmt_medium(int64_t t, int offset, enum datefmt_lang lang,
+		     const char *abbr, char *out, size_t len);
+/* "2024-11-21T10:15:00+07:00" (RFC 3339 with the offset) */
+char *datefmt_iso(int64_t t, int offset, char *out, size_t len);
+/* "Thu, 21 Nov 2024 10:15:00 +0700" (RFC 822, English names) */
+char *datefmt_rfc822(int64_t t, int offset, char *out, size_t len);
+/* "Thu, 21 Nov 2024 03:15:00 GMT" (HTTP date, always UTC) */
+char *datefmt_http(int64_t t, char *out, size_t len);
+/* Parses an HTTP date (IMF-fixdate); -1 when malformed. */
+int64_t datefmt_parse_http(const char *s);
+
+#endif

@@ -1,0 +1,60 @@
+/* db_article.h - reading articles for the reader pages.
+ *
+ * Every function takes the worker's connection and an arena; returned
+ * records live in that arena. "Public" means status scheduled or published
+ * with published_at <= now. Listings are newest first by (published_at, id),
+ * paged by keyset (struct cursor), never by OFFSET. */
+#ifndef WARTA_DB_ARTICLE_H
+#define WARTA_DB_ARTICLE_H
+
+#include "db.h"
+#include "model.h"
+
+/* Loads the article with this slug whatever its status, with section,
+ * authors (byline order), tags and body. W_NOTFOUND when there is none. */
+enum werr db_article_by_slug(struct db *db, struct arena *a, const char *slug,
+			     struct article *out) WUNUSED;
+enum werr db_article_by_id(struct db *db, struct arena *a, int64_t id,
+			   struct article *out) WUNUSED;
+
+/* The newest public featured article; W_NOTFOUND when there is none. */
+enum werr db_article_featured(struct db *db, struct arena *a, int64_t now,
+			      struct article *out) WUNUSED;
+
+/* Listings of public articles: all, by section, by tag, by author. At most
+ * limit items strictly older than *before (NULL or a zero cursor: from the
+ * newest); out->more tells whether there are older ones. */
+enum werr db_articles_latest(struct db *db, struct arena *a, int64_t now,
+			     const struct cursor *before, size_t limit,
+			     struct article_list *out) WUNUSED;
+enum werr db_articles_by_section(struct db *db, struct arena *a,
+				 int64_t section_id, int64_t now,
+				 const struct cursor *before, size_t limit,
+				 struct article_list *out) WUNUSED;
+enum werr db_articles_by_tag(struct db *db, struct arena *a, int64_t tag_id,
+			     int64_t now, const struct cursor *before,
+			     size_t limit, struct article_list *out) WUNUSED;
+enum werr db_articles_by_author(struct db *db, struct arena *a,
+				int64_t author_id, int64_t now,
+				const struct cursor *before, size_t limit,
+				struct article_list *out) WUNUSED;
+
+/* Up to limit public articles related to art (never art itself): its
+ * explicit picks in the editor's order first, then the newest sharing a tag
+ * with it. */
+enum werr db_articles_related(struct db *db, struct arena *a,
+			      const struct article *art, int64_t now,
+			      size_t limit, struct article_list *out) WUNUSED;
+
+/* The public article with this slug, for a [[baca-juga:slug]] line;
+ * W_NOTFOUND when it does not exist or is not public. Fills id, slug, title,
+ * published_at. */
+enum werr db_article_public_by_slug(struct db *db, struct arena *a,
+				    const char *slug, int64_t now,
+				    struct article *out) WUNUSED;
+
+/* Renders body_md to body_html (markdown.c) for every article whose
+ * body_html is empty, in one transaction. Used by `warta init --demo`. */
+enum werr db_articles_render_missing(struct db *db) WUNUSED;
+
+#endif

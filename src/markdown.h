@@ -1,0 +1,44 @@
+/* markdown.h - article bodies: CommonMark to HTML with cmark, and the
+ * BACA JUGA ("read also") boxes placed between paragraphs.
+ *
+ * cmark runs with its safe defaults: raw HTML and javascript:/vbscript:/
+ * file:/data: (but image) links are removed. cmark memory never leaves this
+ * file: results are copied into a struct buf or malloc'd strings. */
+#ifndef WARTA_MARKDOWN_H
+#define WARTA_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Renders UTF-8 Markdown md into out as HTML. A paragraph consisting only of
+ * "[[baca-juga:SLUG]]" becomes the marker <!--baca-juga:SLUG--> (SLUG must be
+ * a valid slug; otherwise the line is dropped), which markdown_place()
+ * replaces with a box when the page is shown. */
+enum werr markdown_render(const char *md, size_t len, struct buf *out) WUNUSED;
+
+/* One BACA JUGA box: its HTML (already escaped by the caller). */
+struct baca_juga {
+	const char *slug; /* for matching manual markers */
+	const char *html; /* the whole <aside> */
+};
+
+/* Copies body_html into out, turning manual markers into boxes (the box in
+ * manual[] whose slug matches; markers with no match vanish) and, when the
+ * body has no manual marker, inserting automatic boxes auto_boxes[0] after
+ * the 3rd top-level paragraph and auto_boxes[1] after the 8th (only when
+ * at least two paragraphs follow each place). Paragraph boundaries are the
+ * "</p>\n" that cmark writes at top level; paragraphs inside blockquotes
+ * and lists do not count. */
+enum werr markdown_place(const char *body_html, const struct baca_juga *manual,
+			 size_t nmanual, const struct baca_juga *auto_boxes,
+			 size_t nauto, struct buf *out) WUNUSED;
+
+/* Appends the slugs of the manual markers in body_html to slugs (up to max);
+ * returns how many were found. Borrowed pointers are NOT returned: each slug
+ * is copied into the caller's buffer slots of SLUG_MAX bytes. */
+#define MARKDOWN_SLUG_MAX 101
+size_t markdown_markers(const char *body_html,
+			char (*slugs)[MARKDOWN_SLUG_MAX], size_t max);
+
+#endif

@@ -1,0 +1,88 @@
+/* model.h - the newsroom's records as the pages see them.
+ *
+ * Strings are NUL-terminated UTF-8 copied out of SQLite into the arena the
+ * loading function was given; they live as long as that arena. */
+#ifndef WARTA_MODEL_H
+#define WARTA_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct author {
+	int64_t id;
+	const char *slug;
+	const char *name;
+	const char *initials; /* sign-off, e.g. "Ars" */
+	const char *bio;
+};
+
+struct section {
+	int64_t id;
+	const char *slug;
+	const char *name;
+	const char *description;
+};
+
+struct tag {
+	int64_t id;
+	const char *slug;
+	const char *name;
+	const char *description;
+};
+
+enum article_status {
+	ST_DRAFT,
+	ST_REVIEW,
+	ST_SCHEDULED,
+	ST_PUBLISHED,
+	ST_UNPUBLISHED,
+	ST__MAX
+};
+
+/* "draft", "review", ... and back; article_status_parse returns ST__MAX for
+ * an unknown name. */
+const char *article_status_name(enum article_status st);
+enum article_status article_status_parse(const char *name);
+
+struct article {
+	int64_t id;
+	const char *slug;
+	const char *title;
+	const char *lead;
+	const char *dateline; /* city, e.g. "Tangerang" */
+	const char *body_md;  /* only filled by db_article_by_slug/_by_id */
+	const char *body_html;
+	enum article_status status;
+	struct section section;
+	int64_t published_at; /* 0 when never published */
+	int64_t updated_at;
+	int64_t created_at;
+	bool featured;
+	const char *unpublish_reason;
+	struct author *authors; /* in byline order */
+	size_t nauthors;
+	struct tag *tags;
+	size_t ntags;
+};
+
+/* Keyset position in a newest-first listing: items strictly older than
+ * (time, id). A zero cursor means "from the newest". */
+struct cursor {
+	int64_t time;
+	int64_t id;
+};
+
+/* A page of a listing. Items carry id, slug, title, lead, section,
+ * published_at, updated_at, featured and authors; not bodies or tags. */
+struct article_list {
+	struct article *items;
+	size_t n;
+	bool more;	    /* there are older items */
+	struct cursor next; /* cursor for the next page when more */
+};
+
+/* True when a reader may see a at time now. */
+bool article_is_public(const struct article *a, int64_t now);
+
+#endif

@@ -1,0 +1,30 @@
+/* werr.h - the one error type of Warta, and its mapping to HTTP statuses. */
+#ifndef WARTA_WERR_H
+#define WARTA_WERR_H
+
+#define WUNUSED __attribute__((warn_unused_result))
+
+enum werr {
+	W_OK = 0,
+	W_NOMEM,     /* allocation failed */
+	W_INVAL,     /* malformed input: 400 */
+	W_FORBIDDEN, /* 403 */
+	W_NOTFOUND,  /* 404 */
+	W_METHOD,    /* 405 */
+	W_CONFLICT,  /* 409: a unique value already taken */
+	W_GONE,      /* 410: unpublished with a public reason */
+	W_TOOBIG,    /* 413 */
+	W_UNSUPPORTED, /* 415 */
+	W_DB,        /* SQLite failed: 500 */
+	W_IO,        /* a file could not be read or written: 500 */
+	W_PARSE,     /* a template or SQL file does not parse */
+	W__MAX
+};
+
+/* Returns the HTTP status for e (W_OK is 200). */
+int werr_status(enum werr e);
+
+/* Returns a short English description of e; static storage. */
+const char *werr_str(enum werr e);
+
+#endif
