@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "http.h"
 
 struct tpl_set;
@@ -36,7 +37,9 @@ struct worker {
 	const struct app *app;
 	struct db *db;
 	struct arena arena; /* reset after every request */
+	struct buf scratch; /* page body before it goes into the layout */
 	struct site site;   /* loaded at the start of each request */
+	int64_t started_us; /* monotonic start of the current request */
 };
 
 /* Opens the worker's own database connection. The worker must be freed with

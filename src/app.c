@@ -1,0 +1,147 @@
+/* app.c - the route table, per-thread workers, and app_handle(): the one
+ * place where a request becomes a response, whichever front end sent it. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "db.h"
+#include "db_site.h"
+#include "page.h"
+#include "router.h"
+
+static const struct route routes[] = {
+	{M_GET | M_HEAD, "/", page_home, 0},
+	{M_GET | M_HEAD, "/kanal/:slug", page_section, 0},
+	{M_GET | M_HEAD, "/tag/:slug", page_tag, 0},
+	{M_GET | M_HEAD, "/penulis/:slug", page_author, 0},
+	{M_GET | M_HEAD, "/static/*path", page_static, 0},
+	{M_GET | M_HEAD, "/:y/:m/:d/:slug", page_article, 0},
+};
+
+static int64_t
+monotonic_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+struct worker *
+worker_new(const struct app *app)
+{
+	struct worker *w = calloc(1, sizeof *w);
+	if (!w) {
+		fprintf(stderr, "warta: out of memory\n");
+		return NULL;
+	}
+	char err[256];
+	w->app = app;
+	w->db = db_open(app->db_path, false, err, sizeof err);
+	if (!w->db) {
+		fprintf(stderr, "warta: %s\n", err);
+		free(w);
+		return NULL;
+	}
+	arena_init(&w->arena);
+	buf_init(&w->scratch);
+	return w;
+}
+
+void
+worker_free(struct worker *w)
+{
+	if (!w)
+		return;
+	buf_fini(&w->scratch);
+	arena_fini(&w->arena);
+	db_close(w->db);
+	free(w);
+}
+
+void
+worker_begin(struct worker *w, struct req *req, struct resp *resp)
+{
+	arena_reset(&w->arena);
+	buf_reset(&w->scratch);
+	w->started_us = monotonic_us();
+	memset(req, 0, sizeof *req);
+	req->arena = &w->arena;
+	req->now = (int64_t)time(NULL);
+	req->method = METHOD_OTHER;
+	struct buf body = resp->body;
+	buf_reset(&body);
+	memset(resp, 0, sizeof *resp);
+	resp->body = body;
+	resp->fd = -1;
+	resp->status = 200;
+}
+
+/* Headers every response carries. */
+static void
+common_headers(struct resp *resp, unsigned flags)
+{
+	resp_header(resp, "X-Content-Type-Options", "nosniff");
+	resp_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
+	if (flags & ROUTE_ADMIN) {
+		resp_header(resp, "Cache-Control", "no-store");
+		resp_header(resp, "Content-Security-Policy",
+			    "default-src 'self'; img-src 'self' data:; "
+			    "object-src 'none'; base-uri 'none'; "
+			    "form-action 'self'; frame-ancestors 'none'");
+	} else {
+		resp_header(resp, "Content-Security-Policy",
+			    "default-src 'self'; img-src 'self' data:; "
+			    "object-src 'none'; base-uri 'none'; "
+			    "frame-ancestors 'self'");
+	}
+}
+
+void
+app_handle(struct worker *w, struct req *req, struct resp *resp)
+{
+	const struct route *route = NULL;
+	enum werr e = W_OK;
+
+	resp->head = req->method == METHOD_HEAD;
+	e = db_site_load(w->db, &w->arena, &w->site);
+	if (e != W_OK)
+		goto out;
+	if (!req->path) {
+		/* The front end could not accept the request target. */
+		e = req->body_err != W_OK ? req->body_err : W_INVAL;
+		goto out;
+	}
+	unsigned allowed;
+	route = router_match(routes, sizeof routes / sizeof routes[0], req,
+			     &allowed);
+	if (!route) {
+		e = allowed ? W_METHOD : W_NOTFOUND;
+		if (allowed)
+			resp_header(resp, "Allow", router_allow(allowed));
+		goto out;
+	}
+	if (req->body_err != W_OK) {
+		e = req->body_err;
+		goto out;
+	}
+	e = route->handler(w, req, resp);
+out:
+	if (e != W_OK) {
+		if (resp->fd >= 0) {
+			close(resp->fd);
+			resp->fd = -1;
+		}
+		page_error(w, req, resp, e);
+	}
+	common_headers(resp, route ? route->flags : 0);
+	uint64_t bytes = resp->fd >= 0 ? resp->fd_size : resp->body.len;
+	fprintf(stderr, "%s %s %d %llu %lldus\n",
+		req->method_name ? req->method_name : "-",
+		req->path ? req->path : "(bad target)", resp->status,
+		(unsigned long long)bytes,
+		(long long)(monotonic_us() - w->started_us));
+}

@@ -1,0 +1,293 @@
+/* main.c - the warta command line: init, serve, help. Everything that may
+ * exit the process happens here, before anything listens. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "db_site.h"
+#include "migrate.h"
+#include "server.h"
+#include "tpl.h"
+
+#define EXIT_USAGE 2
+
+/* One command-line option: "--name VALUE" or "--name=VALUE", or a flag. */
+struct opt {
+	const char *name;
+	bool takes_value;
+	const char **value; /* set to the value, or to "" for a flag */
+};
+
+static const char usage_main[] =
+	"usage: warta COMMAND [OPTIONS]\n"
+	"\n"
+	"Warta, a news CMS for local newsrooms.\n"
+	"\n"
+	"commands:\n"
+	"  init    create or migrate the database\n"
+	"  serve   serve the site over HTTP and/or FastCGI\n"
+	"\n"
+	"options:\n"
+	"  --help     show this help (warta COMMAND --help for a command)\n"
+	"  --version  print the version\n";
+
+static const char usage_init[] =
+	"usage: warta init --db FILE [--demo] [--site-name NAME] "
+	"[--base-url URL]\n"
+	"\n"
+	"Creates the database or applies the migrations it lacks; running it\n"
+	"again is a no-op.\n"
+	"\n"
+	"  --db FILE         the SQLite database (created when missing)\n"
+	"  --demo            load the demo newsroom (empty database only)\n"
+	"  --site-name NAME  the site's name, e.g. \"Warta Banten\"\n"
+	"  --base-url URL    the public address, e.g. https://warta.example\n";
+
+static const char usage_serve[] =
+	"usage: warta serve --db FILE [--http ADDR:PORT] "
+	"[--fastcgi unix:PATH|ADDR:PORT]\n"
+	"                   [--threads N] [--templates DIR] [--static DIR]\n"
+	"\n"
+	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
+	"it serves HTTP on 127.0.0.1:8080.\n"
+	"\n"
+	"  --db FILE          the SQLite database made by `warta init`\n"
+	"  --http ADDR:PORT   the embedded HTTP server, e.g. 127.0.0.1:8080\n"
+	"  --fastcgi ADDR     FastCGI for nginx: unix:/run/warta.sock or "
+	"127.0.0.1:9000\n"
+	"  --threads N        worker threads per front end (default 4)\n"
+	"  --templates DIR    templates directory (default ./templates)\n"
+	"  --static DIR       static files for /static/ (default ./static)\n";
+
+/* Parses argv against opts. On --help prints help and exits 0; on an
+ * unknown option or a missing value prints one line and exits 2. */
+static void
+parse(int argc, char **argv, const struct opt *opts, const char *help)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			fputs(help, stdout);
+			exit(0);
+		}
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+		const struct opt *o = NULL;
+		for (size_t j = 0; opts[j].name; j++) {
+			if (strlen(opts[j].name) == len &&
+			    strncmp(opts[j].name, arg, len) == 0)
+				o = &opts[j];
+		}
+		if (!o) {
+			fprintf(stderr, "warta: unknown option '%.*s'\n",
+				(int)len, arg);
+			exit(EXIT_USAGE);
+		}
+		if (!o->takes_value) {
+			if (eq) {
+				fprintf(stderr,
+					"warta: option '%s' takes no value\n",
+					o->name);
+				exit(EXIT_USAGE);
+			}
+			*o->value = "";
+		} else if (eq) {
+			*o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			fprintf(stderr, "warta: option '%s' needs a value\n",
+				o->name);
+			exit(EXIT_USAGE);
+		}
+		if (o->takes_value && !**o->value) {
+			fprintf(stderr, "warta: option '%s' needs a value\n",
+				o->name);
+			exit(EXIT_USAGE);
+		}
+	}
+}
+
+static void
+require(const char *value, const char *name)
+{
+	if (!value) {
+		fprintf(stderr, "warta: missing required option '%s'\n", name);
+		exit(EXIT_USAGE);
+	}
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+	const char *db_path = NULL, *demo = NULL, *name = NULL, *url = NULL;
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--demo", false, &demo},
+		{"--site-name", true, &name},
+		{"--base-url", true, &url},
+		{0},
+	};
+	parse(argc, argv, opts, usage_init);
+	require(db_path, "--db");
+
+	char err[512];
+	int status = 1, applied = 0;
+	struct db *db = db_open(db_path, true, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	if (migrate_up(db, &applied, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto out;
+	}
+	if (name && db_site_set(db, "site_name", name) != W_OK) {
+		fprintf(stderr, "warta: invalid --site-name '%s'\n", name);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (url && db_site_set(db, "base_url", url) != W_OK) {
+		fprintf(stderr, "warta: invalid --base-url '%s' "
+				"(want http://host or https://host)\n", url);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (demo && migrate_demo(db, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto out;
+	}
+	printf("warta: %s at schema version %d (%d migration%s applied)%s\n",
+	       db_path, migrate_latest(), applied, applied == 1 ? "" : "s",
+	       demo ? ", demo newsroom loaded" : "");
+	status = 0;
+out:
+	db_close(db);
+	return status;
+}
+
+/* Checks, before serving, that the database opens and has the schema this
+ * binary expects. */
+static bool
+check_db(const char *path)
+{
+	char err[512];
+	struct db *db = db_open(path, false, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, "warta: %s\n", err);
+		return false;
+	}
+	int version = -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_sqlite(db), "PRAGMA user_version", -1, &st,
+			       NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	db_close(db);
+	if (version == migrate_latest())
+		return true;
+	if (version < 0)
+		fprintf(stderr, "warta: %s: cannot read the schema version\n",
+			path);
+	else if (version > migrate_latest())
+		fprintf(stderr, "warta: %s: schema version %d is newer than "
+				"this warta (%d); upgrade warta\n",
+			path, version, migrate_latest());
+	else
+		fprintf(stderr, "warta: %s: schema version %d, want %d; run "
+				"`warta init --db %s`\n",
+			path, version, migrate_latest(), path);
+	return false;
+}
+
+static int
+cmd_serve(int argc, char **argv)
+{
+	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
+	const char *threads = NULL, *tdir = "templates", *sdir = "static";
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--http", true, &http},
+		{"--fastcgi", true, &fcgi},
+		{"--threads", true, &threads},
+		{"--templates", true, &tdir},
+		{"--static", true, &sdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_serve);
+	require(db_path, "--db");
+
+	struct server_opts so = {.http = http, .fastcgi = fcgi, .threads = 4};
+	if (!http && !fcgi)
+		so.http = "127.0.0.1:8080";
+	if (threads) {
+		char *end;
+		long n = strtol(threads, &end, 10);
+		if (*end || n < 1 || n > 256) {
+			fprintf(stderr, "warta: --threads wants a number from "
+					"1 to 256, not '%s'\n", threads);
+			return EXIT_USAGE;
+		}
+		so.threads = (unsigned)n;
+	}
+	if (!check_db(db_path))
+		return 1;
+
+	char err[512];
+	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
+	if (!tpl) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	static const char *const required[] = {
+		"layout", "home", "article", "list", "error", "gone",
+		"_card", "_baca_juga", "_dateline",
+	};
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		if (!tpl_has(tpl, required[i])) {
+			fprintf(stderr, "warta: %s/%s.html: missing template\n",
+				tdir, required[i]);
+			tpl_set_free(tpl);
+			return 1;
+		}
+	}
+
+	struct app app = {
+		.db_path = db_path,
+		.static_dir = sdir,
+		.tpl = tpl,
+	};
+	enum werr e = server_run(&app, &so);
+	tpl_set_free(tpl);
+	return e == W_OK ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("warta %s\n", WARTA_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "init") == 0)
+		return cmd_init(argc - 2, argv + 2);
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(argc - 2, argv + 2);
+	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
+		cmd);
+	return EXIT_USAGE;
+}

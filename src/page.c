@@ -1,0 +1,234 @@
+/* page.c - helpers every page handler shares. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datefmt.h"
+#include "db_taxonomy.h"
+#include "page.h"
+
+static enum datefmt_lang
+lang(const struct worker *w)
+{
+	return strcmp(w->site.lang, "en") == 0 ? LANG_EN : LANG_ID;
+}
+
+const char *
+page_date_long(struct worker *w, int64_t t)
+{
+	char tmp[64];
+	datefmt_long(t, w->site.tz_offset, lang(w), tmp, sizeof tmp);
+	return arena_strdup(&w->arena, tmp);
+}
+
+const char *
+page_date_short(struct worker *w, int64_t t)
+{
+	char tmp[64];
+	datefmt_short(t, w->site.tz_offset, w->site.tz_abbr, tmp, sizeof tmp);
+	return arena_strdup(&w->arena, tmp);
+}
+
+const char *
+page_date_iso(struct worker *w, int64_t t)
+{
+	char tmp[64];
+	datefmt_iso(t, w->site.tz_offset, tmp, sizeof tmp);
+	return arena_strdup(&w->arena, tmp);
+}
+
+struct tobj *
+page_ctx(struct worker *w, const struct req *req, const char *title)
+{
+	struct tobj *ctx = tobj_new(&w->arena);
+	if (!ctx)
+		return NULL;
+	struct tobj *site = tobj_obj(ctx, "site");
+	if (site) {
+		tobj_str(site, "name", w->site.name);
+		tobj_str(site, "tagline", w->site.tagline);
+		tobj_str(site, "base_url", w->site.base_url);
+		tobj_str(site, "lang", w->site.lang);
+		tobj_str(site, "today", page_date_long(w, req->now));
+	}
+	tobj_str(ctx, "title", title);
+	tobj_str(ctx, "path", req->path);
+
+	/* The section navigation; a failure here only loses the menu. */
+	struct section *secs;
+	size_t n;
+	if (db_sections_all(w->db, &w->arena, &secs, &n) == W_OK) {
+		struct tlist *nav = tobj_list(ctx, "nav");
+		for (size_t i = 0; i < n; i++) {
+			struct tobj *it = tlist_add(nav);
+			tobj_str(it, "name", secs[i].name);
+			tobj_str(it, "url", arena_printf(&w->arena, "/kanal/%s",
+							 secs[i].slug));
+		}
+	}
+	return ctx;
+}
+
+enum werr
+page_render(struct worker *w, struct resp *resp, int status,
+	    const char *name, struct tobj *ctx)
+{
+	enum werr e = tobj_err(ctx);
+	if (e != W_OK)
+		return e;
+	buf_reset(&w->scratch);
+	e = tpl_render(w->app->tpl, name, ctx, &w->scratch);
+	if (e != W_OK)
+		return e;
+	/* The page's own HTML, already escaped by the template. */
+	tobj_html(ctx, "content", buf_cstr(&w->scratch));
+	buf_reset(&resp->body);
+	e = tpl_render(w->app->tpl, "layout", ctx, &resp->body);
+	if (e != W_OK)
+		return e;
+	resp->status = status;
+	resp->content_type = "text/html; charset=utf-8";
+	return W_OK;
+}
+
+void
+page_error(struct worker *w, const struct req *req, struct resp *resp,
+	   enum werr e)
+{
+	int status = werr_status(e);
+	static const struct {
+		int status;
+		const char *title, *message;
+	} texts[] = {
+		{400, "Permintaan tidak valid",
+		 "Alamat atau isian yang dikirim tidak dapat dibaca."},
+		{403, "Akses ditolak", "Anda tidak berhak membuka halaman ini."},
+		{404, "Halaman tidak ditemukan",
+		 "Halaman yang Anda cari tidak ada atau belum terbit."},
+		{405, "Metode tidak diizinkan",
+		 "Halaman ini tidak menerima permintaan dengan metode itu."},
+		{413, "Permintaan terlalu besar",
+		 "Data yang dikirim melebihi batas."},
+		{414, "Alamat terlalu panjang",
+		 "Alamat yang diminta melebihi batas."},
+	};
+	const char *title = "Terjadi kesalahan";
+	const char *message = "Maaf, permintaan Anda tidak dapat diproses. "
+			      "Silakan coba beberapa saat lagi.";
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		if (texts[i].status == status) {
+			title = texts[i].title;
+			message = texts[i].message;
+		}
+	}
+	if (status >= 500)
+		fprintf(stderr, "warta: %s %s: %s\n",
+			req->method_name ? req->method_name : "-",
+			req->path ? req->path : "-", werr_str(e));
+
+	/* The request's path may be unusable (a bad target): render the
+	 * error without it. */
+	struct req safe = *req;
+	if (!safe.path)
+		safe.path = "/";
+	struct tobj *ctx = page_ctx(w, &safe, title);
+	if (ctx) {
+		tobj_int(ctx, "status", status);
+		tobj_str(ctx, "message", message);
+		tobj_bool(ctx, "noindex", true);
+	}
+	if (ctx && page_render(w, resp, status, "error", ctx) == W_OK)
+		return;
+	buf_reset(&resp->body);
+	buf_printf(&resp->body, "%d %s\n", status, http_reason(status));
+	resp->status = status;
+	resp->content_type = "text/plain; charset=utf-8";
+}
+
+const char *
+page_article_path(struct worker *w, const struct article *a)
+{
+	struct local_date d;
+	datefmt_local(a->published_at, w->site.tz_offset, &d);
+	return arena_printf(&w->arena, "/%04d/%02d/%02d/%s", d.year, d.month,
+			    d.day, a->slug);
+}
+
+void
+page_card(struct worker *w, struct tobj *o, const struct article *a)
+{
+	tobj_str(o, "title", a->title);
+	tobj_str(o, "url", page_article_path(w, a));
+	tobj_str(o, "lead", a->lead);
+	tobj_str(o, "date", page_date_short(w, a->published_at));
+	tobj_str(o, "datetime", page_date_iso(w, a->published_at));
+	if (a->section.slug) {
+		struct tobj *s = tobj_obj(o, "section");
+		tobj_str(s, "name", a->section.name);
+		tobj_str(s, "url", arena_printf(&w->arena, "/kanal/%s",
+						a->section.slug));
+	}
+	struct tlist *au = tobj_list(o, "authors");
+	for (size_t i = 0; i < a->nauthors; i++) {
+		struct tobj *it = tlist_add(au);
+		tobj_str(it, "name", a->authors[i].name);
+		tobj_str(it, "url", arena_printf(&w->arena, "/penulis/%s",
+						 a->authors[i].slug));
+		tobj_bool(it, "first", i == 0);
+		tobj_bool(it, "sep", i + 1 < a->nauthors);
+	}
+}
+
+void
+page_cards(struct worker *w, struct tobj *ctx, const char *key,
+	   const struct article_list *l)
+{
+	struct tlist *list = tobj_list(ctx, key);
+	for (size_t i = 0; i < l->n; i++)
+		page_card(w, tlist_add(list), &l->items[i]);
+}
+
+enum werr
+page_cursor(const struct req *req, struct cursor *c)
+{
+	memset(c, 0, sizeof *c);
+	const char *s = req_query(req, "sebelum");
+	if (!s)
+		return W_OK;
+	/* Strictly "TIME.ID", both positive decimal numbers. */
+	char *end;
+	errno = 0;
+	long long t = strtoll(s, &end, 10);
+	if (end == s || *end != '.' || errno || t <= 0 || *s == '+' ||
+	    *s == '-' || *s == ' ')
+		return W_INVAL;
+	const char *p = end + 1;
+	long long id = strtoll(p, &end, 10);
+	if (end == p || *end != '\0' || errno || id <= 0 || *p == '+' ||
+	    *p == '-' || *p == ' ')
+		return W_INVAL;
+	c->time = t;
+	c->id = id;
+	return W_OK;
+}
+
+void
+page_older(struct worker *w, struct tobj *ctx, const char *base,
+	   const struct article_list *l)
+{
+	if (!l->more)
+		return;
+	tobj_str(ctx, "older",
+		 arena_printf(&w->arena, "%s?sebelum=%" PRId64 ".%" PRId64,
+			      base, l->next.time, l->next.id));
+}
+
+enum werr
+page_partial(struct worker *w, const char *name, struct tobj *ctx,
+	     struct buf *out)
+{
+	enum werr e = tobj_err(ctx);
+	return e != W_OK ? e : tpl_render(w->app->tpl, name, ctx, out);
+}

@@ -1,0 +1,207 @@
+/* page_article.c - one article at /YYYY/MM/DD/slug: byline, dateline,
+ * body with BACA JUGA boxes, sign-off, tags and related stories. */
+#include <ctype.h>
+#include <string.h>
+
+#include "db_article.h"
+#include "markdown.h"
+#include "page.h"
+
+#define RELATED_MAX 5
+#define MANUAL_MAX 8
+
+/* True when s is exactly n ASCII digits. */
+static bool
+digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return s[n] == '\0';
+}
+
+/* Renders the BACA JUGA box for a into the arena. */
+static const char *
+box(struct worker *w, const struct article *a)
+{
+	struct tobj *ctx = tobj_new(&w->arena);
+	if (!ctx)
+		return NULL;
+	tobj_str(ctx, "title", a->title);
+	tobj_str(ctx, "url", page_article_path(w, a));
+	struct buf b;
+	buf_init(&b);
+	const char *html = NULL;
+	if (page_partial(w, "_baca_juga", ctx, &b) == W_OK)
+		html = arena_strndup(&w->arena, buf_cstr(&b), b.len);
+	buf_fini(&b);
+	return html;
+}
+
+/* The body with its boxes in place: manual [[baca-juga:slug]] markers, or
+ * else the first related articles after the 3rd and 8th paragraphs. */
+static enum werr
+body_html(struct worker *w, const struct req *req, const struct article *a,
+	  const struct article_list *related, const char *dateline,
+	  const char **out)
+{
+	char slugs[MANUAL_MAX][MARKDOWN_SLUG_MAX];
+	size_t nslugs = markdown_markers(a->body_html, slugs, MANUAL_MAX);
+	struct baca_juga manual[MANUAL_MAX], autob[2];
+	size_t nmanual = 0, nauto = 0;
+
+	for (size_t i = 0; i < nslugs; i++) {
+		struct article r;
+		enum werr e = db_article_public_by_slug(
+			w->db, &w->arena, slugs[i], req->now, &r);
+		if (e == W_NOTFOUND || r.id == a->id)
+			continue;
+		if (e != W_OK)
+			return e;
+		manual[nmanual].slug = arena_strdup(&w->arena, slugs[i]);
+		manual[nmanual].html = box(w, &r);
+		if (!manual[nmanual].slug || !manual[nmanual].html)
+			return W_NOMEM;
+		nmanual++;
+	}
+	for (size_t i = 0; i < related->n && nauto < 2; i++) {
+		autob[nauto].slug = related->items[i].slug;
+		autob[nauto].html = box(w, &related->items[i]);
+		if (!autob[nauto].html)
+			return W_NOMEM;
+		nauto++;
+	}
+
+	/* The dateline opens the first paragraph, as in print. */
+	struct buf b;
+	buf_init(&b);
+	const char *html = a->body_html;
+	enum werr e = W_OK;
+	if (dateline && strncmp(html, "<p>", 3) == 0) {
+		struct tobj *ctx = tobj_new(&w->arena);
+		if (!ctx) {
+			e = W_NOMEM;
+			goto out;
+		}
+		tobj_str(ctx, "dateline", dateline);
+		buf_puts(&b, "<p>");
+		e = page_partial(w, "_dateline", ctx, &b);
+		if (e != W_OK)
+			goto out;
+		html += 3;
+	}
+	e = markdown_place(html, manual, nmanual, autob, nauto, &b);
+	if (e == W_OK) {
+		*out = arena_strndup(&w->arena, buf_cstr(&b), b.len);
+		if (!*out)
+			e = W_NOMEM;
+	}
+out:
+	buf_fini(&b);
+	return e;
+}
+
+/* "TANGERANG, WARTA –": the dateline city in capitals (ASCII letters;
+ * other bytes as written) and the site name. */
+static const char *
+dateline(struct worker *w, const struct article *a)
+{
+	if (!a->dateline[0])
+		return NULL;
+	char *city = arena_strdup(&w->arena, a->dateline);
+	if (!city)
+		return NULL;
+	for (char *p = city; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return arena_printf(&w->arena, "%s, %s \xE2\x80\x93", city,
+			    w->site.name);
+}
+
+static enum werr
+gone(struct worker *w, struct req *req, struct resp *resp,
+     const struct article *a)
+{
+	struct tobj *ctx = page_ctx(w, req, a->title);
+	if (!ctx)
+		return W_NOMEM;
+	tobj_str(ctx, "article_title", a->title);
+	tobj_str(ctx, "published", page_date_long(w, a->published_at));
+	tobj_str(ctx, "reason", a->unpublish_reason);
+	tobj_bool(ctx, "noindex", true);
+	return page_render(w, resp, 410, "gone", ctx);
+}
+
+enum werr
+page_article(struct worker *w, struct req *req, struct resp *resp)
+{
+	const char *y = req_param(req, "y"), *m = req_param(req, "m"),
+		   *d = req_param(req, "d"), *slug = req_param(req, "slug");
+	if (!digits(y, 4) || !digits(m, 2) || !digits(d, 2))
+		return W_NOTFOUND;
+
+	struct article a;
+	enum werr e = db_article_by_slug(w->db, &w->arena, slug, &a);
+	if (e != W_OK)
+		return e;
+	if (a.status == ST_UNPUBLISHED)
+		return gone(w, req, resp, &a);
+	if (!article_is_public(&a, req->now))
+		return W_NOTFOUND;
+
+	const char *path = page_article_path(w, &a);
+	if (!path)
+		return W_NOMEM;
+	if (strcmp(path, req->path) != 0) {
+		resp->status = 301;
+		resp_header(resp, "Location", path);
+		resp->content_type = "text/plain; charset=utf-8";
+		buf_printf(&resp->body, "Moved to %s\n", path);
+		return buf_err(&resp->body);
+	}
+
+	struct article_list related;
+	e = db_articles_related(w->db, &w->arena, &a, req->now, RELATED_MAX,
+				&related);
+	if (e != W_OK)
+		return e;
+	const char *body;
+	e = body_html(w, req, &a, &related, dateline(w, &a), &body);
+	if (e != W_OK)
+		return e;
+
+	struct tobj *ctx = page_ctx(w, req, a.title);
+	if (!ctx)
+		return W_NOMEM;
+	struct tobj *o = tobj_obj(ctx, "article");
+	page_card(w, o, &a);
+	tobj_html(o, "body", body);
+	tobj_str(ctx, "description", a.lead);
+	tobj_str(ctx, "canonical",
+		 arena_printf(&w->arena, "%s%s", w->site.base_url, path));
+	if (a.updated_at > a.published_at + 60)
+		tobj_str(o, "updated", page_date_short(w, a.updated_at));
+
+	/* The sign-off: every author's initials, "(Ars/Dny)". */
+	struct buf so;
+	buf_init(&so);
+	for (size_t i = 0; i < a.nauthors; i++) {
+		if (i)
+			buf_putc(&so, '/');
+		buf_puts(&so, a.authors[i].initials);
+	}
+	if (so.len)
+		tobj_str(o, "signoff", arena_strdup(&w->arena, buf_cstr(&so)));
+	buf_fini(&so);
+
+	tobj_bool(o, "has_tags", a.ntags > 0);
+	struct tlist *tags = tobj_list(o, "tags");
+	for (size_t i = 0; i < a.ntags; i++) {
+		struct tobj *t = tlist_add(tags);
+		tobj_str(t, "name", a.tags[i].name);
+		tobj_str(t, "url", arena_printf(&w->arena, "/tag/%s",
+						a.tags[i].slug));
+	}
+	tobj_bool(ctx, "has_related", related.n > 0);
+	page_cards(w, ctx, "related", &related);
+	return page_render(w, resp, 200, "article", ctx);
+}

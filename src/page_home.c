@@ -1,0 +1,80 @@
+/* page_home.c - the front page: the featured headline, the latest articles
+ * and a block per section; older pages by keyset. */
+#include "db_article.h"
+#include "db_taxonomy.h"
+#include "page.h"
+
+#define HOME_LATEST 12
+#define HOME_PER_SECTION 4
+
+enum werr
+page_home(struct worker *w, struct req *req, struct resp *resp)
+{
+	struct cursor before;
+	enum werr e = page_cursor(req, &before);
+	if (e != W_OK)
+		return e;
+	bool first = before.time == 0;
+	struct tobj *ctx = page_ctx(w, req, first ? NULL : "Berita terbaru");
+	if (!ctx)
+		return W_NOMEM;
+	tobj_bool(ctx, "home", true);
+
+	struct article featured = {0};
+	if (first) {
+		e = db_article_featured(w->db, &w->arena, req->now, &featured);
+		if (e == W_OK)
+			page_card(w, tobj_obj(ctx, "featured"), &featured);
+		else if (e != W_NOTFOUND)
+			return e;
+	}
+
+	/* One more than shown, so that skipping the featured article on the
+	 * first page still fills the list. */
+	struct article_list latest;
+	e = db_articles_latest(w->db, &w->arena, req->now, &before,
+			       HOME_LATEST + 1, &latest);
+	if (e != W_OK)
+		return e;
+	if (before.time && latest.n == 0)
+		return W_NOTFOUND;
+	struct tlist *list = tobj_list(ctx, "latest");
+	size_t shown = 0;
+	for (size_t i = 0; i < latest.n && shown < HOME_LATEST; i++) {
+		if (latest.items[i].id == featured.id)
+			continue;
+		page_card(w, tlist_add(list), &latest.items[i]);
+		shown++;
+		latest.next = (struct cursor){latest.items[i].published_at,
+					      latest.items[i].id};
+		if (i + 1 < latest.n)
+			latest.more = true;
+	}
+	page_older(w, ctx, "/", &latest);
+
+	if (first) {
+		struct section *secs;
+		size_t n;
+		e = db_sections_all(w->db, &w->arena, &secs, &n);
+		if (e != W_OK)
+			return e;
+		struct tlist *blocks = tobj_list(ctx, "sections");
+		for (size_t i = 0; i < n; i++) {
+			struct article_list l;
+			e = db_articles_by_section(w->db, &w->arena,
+						   secs[i].id, req->now, NULL,
+						   HOME_PER_SECTION, &l);
+			if (e != W_OK)
+				return e;
+			if (l.n == 0)
+				continue;
+			struct tobj *b = tlist_add(blocks);
+			tobj_str(b, "name", secs[i].name);
+			tobj_str(b, "url", arena_printf(&w->arena,
+							"/kanal/%s",
+							secs[i].slug));
+			page_cards(w, b, "articles", &l);
+		}
+	}
+	return page_render(w, resp, 200, "home", ctx);
+}
