@@ -14,7 +14,11 @@
 /* Renders UTF-8 Markdown md into out as HTML. A paragraph consisting only of
  * "[[baca-juga:SLUG]]" becomes the marker <!--baca-juga:SLUG--> (SLUG must be
  * a valid slug; otherwise the line is dropped), which markdown_place()
- * replaces with a box when the page is shown. */
+ * replaces with a box when the page is shown.
+ * The HTML is appended to out. Only top-level paragraphs of plain text are
+ * markers (not inside lists, quotes or code); the marker is written on a
+ * line of its own, and user text cannot produce one. Invalid UTF-8 comes out
+ * as U+FFFD. Returns W_NOMEM on allocation failure. Thread-safe. */
 enum werr markdown_render(const char *md, size_t len, struct buf *out) WUNUSED;
 
 /* One BACA JUGA box: its HTML (already escaped by the caller). */
@@ -29,14 +33,17 @@ struct baca_juga {
  * the 3rd top-level paragraph and auto_boxes[1] after the 8th (only when
  * at least two paragraphs follow each place). Paragraph boundaries are the
  * "</p>\n" that cmark writes at top level; paragraphs inside blockquotes
- * and lists do not count. */
+ * and lists do not count. out is appended to; W_NOMEM on allocation
+ * failure. Boxes with a NULL html are skipped. */
 enum werr markdown_place(const char *body_html, const struct baca_juga *manual,
 			 size_t nmanual, const struct baca_juga *auto_boxes,
 			 size_t nauto, struct buf *out) WUNUSED;
 
 /* Appends the slugs of the manual markers in body_html to slugs (up to max);
  * returns how many were found. Borrowed pointers are NOT returned: each slug
- * is copied into the caller's buffer slots of SLUG_MAX bytes. */
+ * is copied into the caller's buffer slots of SLUG_MAX bytes.
+ * A slug used by several markers is stored once; the return value is the
+ * number of slots filled (at most max), in order of first appearance. */
 #define MARKDOWN_SLUG_MAX 101
 size_t markdown_markers(const char *body_html,
 			char (*slugs)[MARKDOWN_SLUG_MAX], size_t max);

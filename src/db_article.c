@@ -1,0 +1,625 @@
+/* db_article.c - articles for the reader pages: single articles with their
+ * bylines and tags, keyset-paged public listings, related articles. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "db_article.h"
+#include "markdown.h"
+
+/* The most items one listing call returns, whatever limit asks: it bounds
+ * the arena allocation and the byline matching below. */
+#define LIST_MAX 500
+
+/* Every query below that lists public articles says exactly
+ * "a.status IN ('scheduled', 'published')": SQLite uses a partial index only
+ * when its WHERE term appears in the query's WHERE, and the articles_live*
+ * indexes of sql/001_core.sql are written with this term. */
+#define PUBLIC "a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
+
+/* The columns of a card (what listings carry), in the order read_card()
+ * reads them; the full record adds the two bodies. */
+#define CARD_COLS                                                            \
+	"a.id, a.slug, a.title, a.lead, a.dateline, a.status, "              \
+	"a.published_at, a.updated_at, a.created_at, a.featured, "           \
+	"a.unpublish_reason, s.id, s.slug, s.name, s.description"
+#define CARD_NCOLS 15
+#define FULL_COLS CARD_COLS ", a.body_md, a.body_html"
+
+#define FROM_ARTICLES " FROM articles a JOIN sections s ON s.id = a.section_id"
+
+/* Listings bind ?1 now, ?2 and ?3 the cursor, ?4 the row limit and ?5 the
+ * section, tag or author. The row-value comparison keeps articles that share
+ * a publication second in id order across pages. */
+#define KEYSET                                                               \
+	" AND (a.published_at, a.id) < (?2, ?3)"                             \
+	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?4"
+
+static const char SQL_LATEST[] = "SELECT " CARD_COLS FROM_ARTICLES
+				 " WHERE " PUBLIC KEYSET;
+
+static const char SQL_BY_SECTION[] = "SELECT " CARD_COLS FROM_ARTICLES
+				     " WHERE a.section_id = ?5 AND " PUBLIC
+					     KEYSET;
+
+static const char SQL_BY_TAG[] =
+	"SELECT " CARD_COLS " FROM article_tags t"
+	" JOIN articles a ON a.id = t.article_id"
+	" JOIN sections s ON s.id = a.section_id"
+	" WHERE t.tag_id = ?5 AND " PUBLIC KEYSET;
+
+static const char SQL_BY_AUTHOR[] =
+	"SELECT " CARD_COLS " FROM article_authors w"
+	" JOIN articles a ON a.id = w.article_id"
+	" JOIN sections s ON s.id = a.section_id"
+	" WHERE w.author_id = ?5 AND " PUBLIC KEYSET;
+
+static const char SQL_FEATURED[] =
+	"SELECT " CARD_COLS FROM_ARTICLES " WHERE " PUBLIC
+	" AND a.featured = 1 ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
+
+static const char SQL_BY_SLUG[] = "SELECT " FULL_COLS FROM_ARTICLES
+				  " WHERE a.slug = ?1";
+
+static const char SQL_BY_ID[] = "SELECT " FULL_COLS FROM_ARTICLES
+				" WHERE a.id = ?1";
+
+static const char SQL_PUBLIC_BY_SLUG[] =
+	"SELECT a.id, a.slug, a.title, a.status, a.published_at"
+	" FROM articles a WHERE a.slug = ?2 AND " PUBLIC;
+
+/* The editor's picks (?2 the article) that are public, in order. */
+static const char SQL_PICKS[] =
+	"SELECT " CARD_COLS " FROM article_related r"
+	" JOIN articles a ON a.id = r.related_id"
+	" JOIN sections s ON s.id = a.section_id"
+	" WHERE r.article_id = ?2 AND " PUBLIC
+	" ORDER BY r.position, r.related_id LIMIT ?3";
+
+/* The newest public articles sharing a tag with ?2, other than ?2 itself and
+ * its picks (which SQL_PICKS already returned or found not public). */
+static const char SQL_SHARING[] =
+	"SELECT " CARD_COLS FROM_ARTICLES " WHERE " PUBLIC
+	" AND a.id IN (SELECT t2.article_id FROM article_tags t1"
+	" JOIN article_tags t2 ON t2.tag_id = t1.tag_id"
+	" WHERE t1.article_id = ?2)"
+	" AND a.id <> ?2"
+	" AND a.id NOT IN (SELECT related_id FROM article_related"
+	" WHERE article_id = ?2)"
+	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?3";
+
+/* Bylines of a whole page at once: ?1 is a JSON array of article ids. */
+static const char SQL_AUTHORS_OF[] =
+	"SELECT w.article_id, u.id, u.slug, u.name, u.initials, u.bio"
+	" FROM article_authors w JOIN authors u ON u.id = w.author_id"
+	" WHERE w.article_id IN (SELECT value FROM json_each(?1))"
+	" ORDER BY w.article_id, w.position, u.id";
+
+static const char SQL_TAGS_OF[] =
+	"SELECT g.id, g.slug, g.name, g.description"
+	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
+	" WHERE t.article_id = ?1 ORDER BY t.position, g.id";
+
+static const char SQL_MISSING_HTML[] =
+	"SELECT id FROM articles WHERE body_html = '' AND body_md <> ''";
+static const char SQL_BODY_MD[] = "SELECT body_md FROM articles WHERE id = ?1";
+static const char SQL_SET_HTML[] =
+	"UPDATE articles SET body_html = ?2 WHERE id = ?1";
+
+/* Copies text column i into *dst; false when out of memory. */
+static bool
+text(sqlite3_stmt *st, int i, struct arena *a, const char **dst)
+{
+	*dst = db_col_text(st, i, a);
+	return *dst != NULL;
+}
+
+/* Reads a row of CARD_COLS (and the bodies when full) into out. */
+static enum werr
+read_card(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	const unsigned char *status = sqlite3_column_text(st, 5);
+	out->status = article_status_parse((const char *)status);
+	out->published_at = sqlite3_column_int64(st, 6);
+	out->updated_at = sqlite3_column_int64(st, 7);
+	out->created_at = sqlite3_column_int64(st, 8);
+	out->featured = sqlite3_column_int(st, 9) != 0;
+	out->section.id = sqlite3_column_int64(st, 11);
+	bool ok = text(st, 1, a, &out->slug) && text(st, 2, a, &out->title) &&
+		  text(st, 3, a, &out->lead) &&
+		  text(st, 4, a, &out->dateline) &&
+		  text(st, 10, a, &out->unpublish_reason) &&
+		  text(st, 12, a, &out->section.slug) &&
+		  text(st, 13, a, &out->section.name) &&
+		  text(st, 14, a, &out->section.description);
+	if (ok && full)
+		ok = text(st, CARD_NCOLS, a, &out->body_md) &&
+		     text(st, CARD_NCOLS + 1, a, &out->body_html);
+	return ok ? W_OK : W_NOMEM;
+}
+
+/* Makes room for one more element in an arena array of *cap elements of
+ * size bytes holding n; NULL when out of memory. The old copy stays in the
+ * arena until its reset, which is the price of not knowing counts ahead. */
+static void *
+reserve(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	void *p = arena_alloc(a, ncap * size);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, arr, n * size);
+	*cap = ncap;
+	return p;
+}
+
+/* Fills the bylines of items[0..n) with one query. */
+static enum werr
+load_authors(struct db *db, struct arena *a, struct article *items, size_t n)
+{
+	if (n == 0)
+		return W_OK;
+	/* At most 20 digits, a sign and a comma per id, and the brackets. */
+	char *json = arena_alloc(a, n * 22 + 3);
+	if (!json)
+		return W_NOMEM;
+	size_t len = 0;
+	json[len++] = '[';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(json + len, "%s%lld", i ? "," : "",
+				       (long long)items[i].id);
+	json[len++] = ']';
+	json[len] = '\0';
+
+	sqlite3_stmt *st = db_stmt(db, SQL_AUTHORS_OF);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	struct author *all = NULL;
+	int64_t *owner = NULL; /* owner[i]: the article of all[i] */
+	size_t total = 0, cap = 0, ocap = 0;
+	if (sqlite3_bind_text(st, 1, json, (int)len, SQLITE_STATIC) !=
+	    SQLITE_OK) {
+		e = db_fail(db, "binding article ids");
+		goto out;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		all = reserve(a, all, total, &cap, sizeof *all);
+		owner = reserve(a, owner, total, &ocap, sizeof *owner);
+		if (!all || !owner) {
+			e = W_NOMEM;
+			goto out;
+		}
+		struct author *u = &all[total];
+		owner[total] = sqlite3_column_int64(st, 0);
+		u->id = sqlite3_column_int64(st, 1);
+		if (!text(st, 2, a, &u->slug) || !text(st, 3, a, &u->name) ||
+		    !text(st, 4, a, &u->initials) || !text(st, 5, a, &u->bio)) {
+			e = W_NOMEM;
+			goto out;
+		}
+		total++;
+	}
+	if (rc != SQLITE_DONE) {
+		e = db_fail(db, "loading bylines");
+		goto out;
+	}
+	/* Rows come grouped by article, in byline order within a group, so
+	 * each item's authors are one slice of all[]. */
+	for (size_t i = 0; i < total;) {
+		size_t j = i;
+		while (j < total && owner[j] == owner[i])
+			j++;
+		for (size_t k = 0; k < n; k++) {
+			if (items[k].id == owner[i]) {
+				items[k].authors = &all[i];
+				items[k].nauthors = j - i;
+			}
+		}
+		i = j;
+	}
+out:
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Fills art's tags in the editor's order. */
+static enum werr
+load_tags(struct db *db, struct arena *a, struct article *art)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_TAGS_OF);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	size_t cap = 0;
+	sqlite3_bind_int64(st, 1, art->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		art->tags = reserve(a, art->tags, art->ntags, &cap,
+				    sizeof *art->tags);
+		if (!art->tags) {
+			e = W_NOMEM;
+			goto out;
+		}
+		struct tag *t = &art->tags[art->ntags];
+		t->id = sqlite3_column_int64(st, 0);
+		if (!text(st, 1, a, &t->slug) || !text(st, 2, a, &t->name) ||
+		    !text(st, 3, a, &t->description)) {
+			e = W_NOMEM;
+			goto out;
+		}
+		art->ntags++;
+	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, "loading tags");
+out:
+	if (e != W_OK) {
+		art->tags = NULL;
+		art->ntags = 0;
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Steps st (already bound) for its one row into out; W_NOTFOUND when there
+ * is none. Resets st. */
+static enum werr
+load_one(struct db *db, struct arena *a, sqlite3_stmt *st, bool full,
+	 struct article *out)
+{
+	enum werr e;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		e = read_card(st, a, full, out);
+	else if (rc == SQLITE_DONE)
+		e = W_NOTFOUND;
+	else
+		e = db_fail(db, sqlite3_sql(st));
+	sqlite3_reset(st);
+	return e;
+}
+
+/* The whole record: row, bylines, tags; three queries in all. */
+static enum werr
+load_full(struct db *db, struct arena *a, sqlite3_stmt *st,
+	  struct article *out)
+{
+	enum werr e = load_one(db, a, st, true, out);
+	if (e == W_OK)
+		e = load_authors(db, a, out, 1);
+	if (e == W_OK)
+		e = load_tags(db, a, out);
+	return e;
+}
+
+enum werr
+db_article_by_slug(struct db *db, struct arena *a, const char *slug,
+		   struct article *out)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_BY_SLUG);
+	if (!st)
+		return W_DB;
+	if (sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC) != SQLITE_OK)
+		return db_fail(db, "binding a slug");
+	return load_full(db, a, st, out);
+}
+
+enum werr
+db_article_by_id(struct db *db, struct arena *a, int64_t id,
+		 struct article *out)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_BY_ID);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	return load_full(db, a, st, out);
+}
+
+enum werr
+db_article_featured(struct db *db, struct arena *a, int64_t now,
+		    struct article *out)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_FEATURED);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, now);
+	enum werr e = load_one(db, a, st, false, out);
+	if (e == W_OK)
+		e = load_authors(db, a, out, 1);
+	return e;
+}
+
+static size_t
+clamp(size_t limit)
+{
+	return limit < LIST_MAX ? limit : LIST_MAX;
+}
+
+/* Steps st (already bound) for up to limit rows appended to items[*n..]. */
+static enum werr
+collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
+	struct article *items, size_t *n, bool *more)
+{
+	enum werr e = W_OK;
+	size_t got = 0;
+	int rc;
+	*more = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (got == limit) {
+			*more = true;
+			break;
+		}
+		e = read_card(st, a, false, &items[*n + got]);
+		if (e != W_OK)
+			goto out;
+		got++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = db_fail(db, sqlite3_sql(st));
+out:
+	*n += got;
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Runs a keyset listing (see KEYSET); key binds ?5 when has_key. */
+static enum werr
+list(struct db *db, struct arena *a, const char *sql, bool has_key,
+     int64_t key, int64_t now, const struct cursor *before, size_t limit,
+     struct article_list *out)
+{
+	memset(out, 0, sizeof *out);
+	limit = clamp(limit);
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	/* From the newest: a cursor past every possible key. */
+	int64_t t = INT64_MAX, id = INT64_MAX;
+	if (before && (before->time || before->id)) {
+		t = before->time;
+		id = before->id;
+	}
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, t);
+	sqlite3_bind_int64(st, 3, id);
+	/* One row more than asked tells whether there is an older page. */
+	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	if (has_key)
+		sqlite3_bind_int64(st, 5, key);
+
+	out->items = arena_alloc(a, (limit ? limit : 1) * sizeof *out->items);
+	if (!out->items) {
+		sqlite3_reset(st);
+		return W_NOMEM;
+	}
+	enum werr e = collect(db, a, st, limit, out->items, &out->n,
+			      &out->more);
+	if (e == W_OK)
+		e = load_authors(db, a, out->items, out->n);
+	if (e != W_OK) {
+		memset(out, 0, sizeof *out);
+		return e;
+	}
+	if (out->more && out->n > 0) {
+		const struct article *last = &out->items[out->n - 1];
+		out->next = (struct cursor){last->published_at, last->id};
+	}
+	return W_OK;
+}
+
+enum werr
+db_articles_latest(struct db *db, struct arena *a, int64_t now,
+		   const struct cursor *before, size_t limit,
+		   struct article_list *out)
+{
+	return list(db, a, SQL_LATEST, false, 0, now, before, limit, out);
+}
+
+enum werr
+db_articles_by_section(struct db *db, struct arena *a, int64_t section_id,
+		       int64_t now, const struct cursor *before, size_t limit,
+		       struct article_list *out)
+{
+	return list(db, a, SQL_BY_SECTION, true, section_id, now, before,
+		    limit, out);
+}
+
+enum werr
+db_articles_by_tag(struct db *db, struct arena *a, int64_t tag_id,
+		   int64_t now, const struct cursor *before, size_t limit,
+		   struct article_list *out)
+{
+	return list(db, a, SQL_BY_TAG, true, tag_id, now, before, limit, out);
+}
+
+enum werr
+db_articles_by_author(struct db *db, struct arena *a, int64_t author_id,
+		      int64_t now, const struct cursor *before, size_t limit,
+		      struct article_list *out)
+{
+	return list(db, a, SQL_BY_AUTHOR, true, author_id, now, before, limit,
+		    out);
+}
+
+/* Runs SQL_PICKS or SQL_SHARING for art, appending up to limit items. */
+static enum werr
+related_step(struct db *db, struct arena *a, const char *sql, int64_t art_id,
+	     int64_t now, size_t limit, struct article_list *out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, art_id);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	bool more;
+	return collect(db, a, st, limit, out->items, &out->n, &more);
+}
+
+enum werr
+db_articles_related(struct db *db, struct arena *a, const struct article *art,
+		    int64_t now, size_t limit, struct article_list *out)
+{
+	memset(out, 0, sizeof *out);
+	limit = clamp(limit);
+	if (limit == 0)
+		return W_OK;
+	out->items = arena_alloc(a, limit * sizeof *out->items);
+	if (!out->items)
+		return W_NOMEM;
+	enum werr e = related_step(db, a, SQL_PICKS, art->id, now, limit, out);
+	if (e == W_OK && out->n < limit)
+		e = related_step(db, a, SQL_SHARING, art->id, now,
+				 limit - out->n, out);
+	if (e == W_OK)
+		e = load_authors(db, a, out->items, out->n);
+	if (e != W_OK)
+		memset(out, 0, sizeof *out);
+	return e;
+}
+
+enum werr
+db_article_public_by_slug(struct db *db, struct arena *a, const char *slug,
+			  int64_t now, struct article *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, SQL_PUBLIC_BY_SLUG);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	sqlite3_bind_int64(st, 1, now);
+	if (sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK) {
+		e = db_fail(db, "binding a slug");
+		goto out;
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		e = W_NOTFOUND;
+		goto out;
+	}
+	if (rc != SQLITE_ROW) {
+		e = db_fail(db, "article by slug");
+		goto out;
+	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->status = article_status_parse(
+		(const char *)sqlite3_column_text(st, 3));
+	out->published_at = sqlite3_column_int64(st, 4);
+	if (!text(st, 1, a, &out->slug) || !text(st, 2, a, &out->title))
+		e = W_NOMEM;
+out:
+	sqlite3_reset(st);
+	return e;
+}
+
+/* The ids of articles whose HTML is missing, malloc'd into *ids. Collected
+ * before any UPDATE so that the scan never meets rows it has changed. */
+static enum werr
+missing_ids(struct db *db, int64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_MISSING_HTML);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			int64_t *p = realloc(*ids, ncap * sizeof *p);
+			if (!p) {
+				e = W_NOMEM;
+				goto out;
+			}
+			*ids = p;
+			cap = ncap;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, "listing bodies to render");
+out:
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Renders and stores the body of article id, reusing html's storage. */
+static enum werr
+render_one(struct db *db, int64_t id, struct buf *html)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_BODY_MD);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		e = db_fail(db, "reading a body");
+		goto out;
+	}
+	const char *md = (const char *)sqlite3_column_text(st, 0);
+	size_t len = (size_t)sqlite3_column_bytes(st, 0);
+	if (!md) {
+		e = W_NOMEM;
+		goto out;
+	}
+	buf_reset(html);
+	e = markdown_render(md, len, html);
+	if (e == W_OK)
+		e = buf_err(html);
+	if (e == W_OK && html->len > INT32_MAX)
+		e = W_TOOBIG; /* sqlite3_bind_text takes an int */
+out:
+	sqlite3_reset(st);
+	if (e != W_OK)
+		return e;
+
+	st = db_stmt(db, SQL_SET_HTML);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_bind_text(st, 2, buf_cstr(html), (int)html->len,
+			      SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		e = db_fail(db, "storing a rendered body");
+	sqlite3_reset(st);
+	return e;
+}
+
+enum werr
+db_articles_render_missing(struct db *db)
+{
+	/* Inside a caller's transaction (migrate_demo's) we join it, so that
+	 * the load and the rendering commit together; otherwise our own. */
+	bool own = sqlite3_get_autocommit(db_sqlite(db));
+	int64_t *ids = NULL;
+	size_t n = 0;
+	struct buf html;
+	buf_init(&html);
+	enum werr e = W_OK;
+	if (own && (e = db_begin(db)) != W_OK)
+		return e;
+	e = missing_ids(db, &ids, &n);
+	for (size_t i = 0; e == W_OK && i < n; i++)
+		e = render_one(db, ids[i], &html);
+	if (own) {
+		if (e == W_OK)
+			e = db_commit(db);
+		if (e != W_OK)
+			db_rollback(db);
+	}
+	free(ids);
+	buf_fini(&html);
+	return e;
+}
