@@ -36,4 +36,12 @@ struct sockaddr_storage;
 enum werr server_parse_addr(const char *s, struct sockaddr_storage *ss,
 			    unsigned *sslen) WUNUSED;
 
+/* Opens a blocking, close-on-exec TCP socket listening on addr (as
+ * server_parse_addr() takes it) with SO_REUSEADDR, and stores it in *fd;
+ * the caller closes it. On failure prints one line naming what ("http",
+ * "fastcgi"), addr and the reason, and returns W_INVAL. Used by the front
+ * ends' _start. */
+enum werr server_listen(const char *what, const char *addr, int backlog,
+			int *fd) WUNUSED;
+
 #endif

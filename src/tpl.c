@@ -1,16 +1,19 @@
 /* tpl.c - Mustache-like templates: data model, compiler, loader, renderer. */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "tpl.h"
+
+/* <unistd.h> and <fcntl.h> define a W_OK macro that would silently replace
+ * the enum constant; this file uses stdio instead. */
+static_assert(W_OK == 0, "W_OK redefined by a system header");
 
 #define MAX_NEST 32	       /* sections open at once in one template */
 #define MAX_PARTIAL 16	       /* partials inside partials when rendering */
@@ -704,12 +707,12 @@ read_file(const char *path, char *data, char *err, size_t errlen)
 {
 	long ret = -1;
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	FILE *f = fopen(path, "rb");
+	if (!f) {
 		report(err, errlen, path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0) {
+	if (fstat(fileno(f), &st) != 0) {
 		report(err, errlen, path, 0, "%s", strerror(errno));
 		goto out;
 	}
@@ -717,18 +720,11 @@ read_file(const char *path, char *data, char *err, size_t errlen)
 		ret = -2;
 		goto out;
 	}
-	/* Read one byte more than allowed, in case the file grew since. */
-	size_t len = 0;
-	for (;;) {
-		ssize_t n = read(fd, data + len, MAX_FILE + 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			report(err, errlen, path, 0, "%s", strerror(errno));
-			goto out;
-		}
-		if (n == 0 || (len += (size_t)n) > MAX_FILE)
-			break;
+	/* One byte more than allowed tells a file that grew since. */
+	size_t len = fread(data, 1, MAX_FILE + 1, f);
+	if (ferror(f)) {
+		report(err, errlen, path, 0, "read error");
+		goto out;
 	}
 	if (len > MAX_FILE) {
 		report(err, errlen, path, 0, "larger than %d bytes",
@@ -737,7 +733,7 @@ read_file(const char *path, char *data, char *err, size_t errlen)
 	}
 	ret = (long)len;
 out:
-	close(fd);
+	fclose(f);
 	return ret;
 }
 

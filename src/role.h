@@ -1,0 +1,34 @@
+/* role.h - who may do what in the admin: one table, tested as such. */
+#ifndef WARTA_ROLE_H
+#define WARTA_ROLE_H
+
+#include <stdbool.h>
+
+enum role { ROLE_REPORTER, ROLE_EDITOR, ROLE_ADMIN, ROLE__MAX };
+
+enum perm {
+	PERM_ARTICLE_WRITE,	/* create articles; edit own drafts */
+	PERM_ARTICLE_SUBMIT,	/* send own draft for review */
+	PERM_ARTICLE_EDIT_ANY,	/* edit any article, in any status */
+	PERM_ARTICLE_PUBLISH,	/* publish now or schedule */
+	PERM_ARTICLE_UNPUBLISH, /* take a public article down, with a reason */
+	PERM_ARTICLE_DELETE,	/* delete drafts */
+	PERM_REVISION_RESTORE,	/* restore an earlier revision */
+	PERM_TAXONOMY,		/* manage sections, tags and authors */
+	PERM_USERS,		/* manage accounts */
+	PERM_SETTINGS,		/* edit site settings */
+	PERM_AUDIT,		/* read the audit log */
+	PERM__MAX
+};
+
+/* True when role has perm. Unknown values have nothing. */
+bool role_can(enum role role, enum perm perm);
+
+/* "reporter", "editor", "admin"; role_parse returns ROLE__MAX when unknown. */
+const char *role_name(enum role role);
+enum role role_parse(const char *name);
+
+/* Indonesian label for the admin ("Reporter", "Redaktur", "Admin"). */
+const char *role_label(enum role role);
+
+#endif

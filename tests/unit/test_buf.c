@@ -1,0 +1,112 @@
+/* test_buf.c - the growable buffer, its escapers and the arena. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "buf.h"
+
+static void
+test_append(void **state)
+{
+	struct buf b;
+	buf_init(&b);
+	assert_string_equal(buf_cstr(&b), "");
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&b, "abc");
+	assert_int_equal(b.len, 3000);
+	assert_int_equal(buf_cstr(&b)[2999], 'c');
+	assert_int_equal(buf_cstr(&b)[3000], '\0');
+	buf_printf(&b, "|%d|%s", 42, "x");
+	assert_string_equal(buf_cstr(&b) + 3000, "|42|x");
+	size_t cap = b.cap;
+	buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(b.cap, cap);
+	assert_string_equal(buf_cstr(&b), "");
+	assert_int_equal(buf_err(&b), W_OK);
+	buf_fini(&b);
+}
+
+static void
+test_html(void **state)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *s = "<script>alert(\"x\" + 'y') & z</script>";
+	buf_html(&b, s, strlen(s));
+	assert_string_equal(buf_cstr(&b),
+			    "&lt;script&gt;alert(&quot;x&quot; + &#39;y&#39;) "
+			    "&amp; z&lt;/script&gt;");
+	buf_reset(&b);
+	/* Invalid UTF-8 passes through byte for byte; it is not markup. */
+	buf_html(&b, "\xC3\x28<", 3);
+	assert_memory_equal(buf_cstr(&b), "\xC3\x28&lt;", 6);
+	buf_fini(&b);
+}
+
+static void
+test_json(void **state)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *s = "a\"b\\c\n</script><!--&\x01";
+	buf_json(&b, s, strlen(s));
+	assert_string_equal(buf_cstr(&b),
+			    "a\\\"b\\\\c\\n\\u003c/script\\u003e\\u003c!--"
+			    "\\u0026\\u0001");
+	buf_fini(&b);
+}
+
+static void
+test_xml(void **state)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *s = "<a href='x'>&\"\x02</a>";
+	buf_xml(&b, s, strlen(s));
+	assert_string_equal(buf_cstr(&b), "&lt;a href=&apos;x&apos;&gt;&amp;"
+					  "&quot;&lt;/a&gt;");
+	buf_fini(&b);
+}
+
+static void
+test_arena(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	char *first = arena_strdup(&a, "hello");
+	assert_string_equal(first, "hello");
+	/* Many small allocations and one larger than a block. */
+	for (int i = 0; i < 10000; i++) {
+		int *p = arena_alloc(&a, sizeof *p * 3);
+		assert_non_null(p);
+		assert_int_equal(p[0] | p[1] | p[2], 0);
+		assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+		p[0] = i;
+	}
+	char *big = arena_alloc(&a, 1 << 20);
+	assert_non_null(big);
+	memset(big, 'x', 1 << 20);
+	assert_string_equal(arena_printf(&a, "%s-%d", "n", 7), "n-7");
+	assert_string_equal(arena_strndup(&a, "abcdef", 3), "abc");
+	assert_null(arena_alloc(&a, SIZE_MAX));
+	arena_reset(&a);
+	assert_string_equal(arena_strdup(&a, "again"), "again");
+	arena_fini(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_append), cmocka_unit_test(test_html),
+		cmocka_unit_test(test_json),   cmocka_unit_test(test_xml),
+		cmocka_unit_test(test_arena),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
