@@ -93,3 +93,5 @@ CREATE TABLE article_related (
 	PRIMARY KEY (article_id, related_id),
 	CHECK (article_id <> related_id)
 ) WITHOUT ROWID;
+-- Deleting an article cascades to the picks that name it.
+CREATE INDEX article_related_related ON article_related (related_id);

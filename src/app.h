@@ -11,12 +11,14 @@
 
 struct tpl_set;
 struct db;
+struct session;
 
 /* Read-only once serving starts; shared by every thread. */
 struct app {
 	const char *db_path;
 	const char *static_dir;	/* served at /static/ by the embedded server */
 	const char *media_dir;	/* uploaded images, served at /media/ */
+	const char *templates_dir;
 	const struct tpl_set *tpl;
 };
 
@@ -39,6 +41,7 @@ struct worker {
 	struct arena arena; /* reset after every request */
 	struct buf scratch; /* page body before it goes into the layout */
 	struct site site;   /* loaded at the start of each request */
+	struct session *session; /* admin routes: the signed-in user or NULL */
 	int64_t started_us; /* monotonic start of the current request */
 };
 

@@ -73,9 +73,9 @@ days_from_civil(int64_t y, int m, int d)
 	if (m <= 2)
 		y--;
 	int64_t era = floor_div(y, 400);
-	int64_t yoe = y - era * 400;                   /* 0-399 */
-	int64_t mp = m > 2 ? m - 3 : m + 9;            /* March = 0 */
-	int64_t doy = (153 * mp + 2) / 5 + d - 1;      /* 0-365 */
+	int64_t yoe = y - era * 400; /* 0-399 */
+	int64_t mp = m > 2 ? m - 3 : m + 9; /* March = 0 */
+	int64_t doy = (153 * mp + 2) / 5 + d - 1; /* 0-365 */
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	/* 719468 days separate 0000-03-01 from 1970-01-01. */
 	return era * 146097 + doe - 719468;
@@ -87,7 +87,7 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 {
 	z += 719468;
 	int64_t era = floor_div(z, 146097);
-	int64_t doe = z - era * 146097;                /* 0-146096 */
+	int64_t doe = z - era * 146097; /* 0-146096 */
 	/* Undo the leap days of the era to find the year in it. */
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);

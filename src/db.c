@@ -76,9 +76,11 @@ db_close(struct db *db)
 	for (size_t i = 0; i < db->cap; i++)
 		sqlite3_finalize(db->slots[i].st);
 	free(db->slots);
-	/* Every statement this module made is finalized, so close cannot
-	 * fail with SQLITE_BUSY; the result carries no news. */
-	sqlite3_close(db->sq);
+	/* Every statement db_stmt made is finalized; one still open was
+	 * prepared elsewhere and leaks, so say so. */
+	if (sqlite3_close(db->sq) != SQLITE_OK)
+		fprintf(stderr, "warta: db: close: %s\n",
+			sqlite3_errmsg(db->sq));
 	free(db);
 }
 
@@ -170,6 +172,20 @@ run(struct db *db, const char *sql)
 	enum werr e = sqlite3_step(st) == SQLITE_DONE ? W_OK : db_fail(db, sql);
 	sqlite3_reset(st);
 	return e;
+}
+
+void
+db_idle(struct db *db)
+{
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db->sq, NULL); st;
+	     st = sqlite3_next_stmt(db->sq, st))
+		if (sqlite3_stmt_busy(st))
+			sqlite3_reset(st);
+	if (!sqlite3_get_autocommit(db->sq)) {
+		fprintf(stderr, "warta: db: a transaction was left open; "
+				"rolling it back\n");
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	}
 }
 
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";

@@ -17,8 +17,10 @@
 struct db;
 
 /* Opens path (creating it only when create is true) with WAL,
- * busy_timeout=5000 and foreign_keys=ON. On failure returns NULL and writes
- * one line into err. Close with db_close(). */
+ * busy_timeout=5000, foreign_keys=ON and synchronous=NORMAL, without
+ * SQLite's connection mutex (one thread per connection). On failure returns
+ * NULL and writes one line "PATH: message" into err. Close with
+ * db_close(). */
 struct db *db_open(const char *path, bool create, char *err, size_t errlen);
 /* Finalizes cached statements and closes; NULL is a no-op. */
 void db_close(struct db *db);
@@ -29,6 +31,12 @@ sqlite3 *db_sqlite(struct db *db);
  * with its bindings cleared; NULL on failure (logged with the SQL). sql must
  * be a string with static storage: its address is the cache key. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Ends whatever a request left behind: resets every statement still
+ * stepping (a SELECT not run to its end keeps its read snapshot, so the
+ * worker would go on seeing old data) and rolls back a transaction left
+ * open, logging that as the bug it is. Call between requests. */
+void db_idle(struct db *db);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 enum werr db_begin(struct db *db) WUNUSED;

@@ -16,7 +16,14 @@
 /* Every query below that lists public articles says exactly
  * "a.status IN ('scheduled', 'published')": SQLite uses a partial index only
  * when its WHERE term appears in the query's WHERE, and the articles_live*
- * indexes of sql/001_core.sql are written with this term. */
+ * indexes of sql/001_core.sql are written with this term.
+ *
+ * Without statistics the planner prefers an equality on status to a range
+ * on time, and would pick the admin's articles_status index and then sort
+ * every public article to find the newest ten. So the listings name their
+ * index (INDEXED BY, which fails at prepare time rather than silently
+ * scanning if the index goes away), and the ones driven by a tag, an author
+ * or a set of ids reach articles only through its rowid (NOT INDEXED). */
 #define PUBLIC "a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
 
 /* The columns of a card (what listings carry), in the order read_card()
@@ -28,7 +35,8 @@
 #define CARD_NCOLS 15
 #define FULL_COLS CARD_COLS ", a.body_md, a.body_html"
 
-#define FROM_ARTICLES " FROM articles a JOIN sections s ON s.id = a.section_id"
+#define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
+#define FROM_ARTICLES " FROM articles a" JOIN_SECTIONS
 
 /* Listings bind ?1 now, ?2 and ?3 the cursor, ?4 the row limit and ?5 the
  * section, tag or author. The row-value comparison keeps articles that share
@@ -37,27 +45,27 @@
 	" AND (a.published_at, a.id) < (?2, ?3)"                             \
 	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?4"
 
-static const char SQL_LATEST[] = "SELECT " CARD_COLS FROM_ARTICLES
-				 " WHERE " PUBLIC KEYSET;
+static const char SQL_LATEST[] =
+	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live"
+	JOIN_SECTIONS " WHERE " PUBLIC KEYSET;
 
-static const char SQL_BY_SECTION[] = "SELECT " CARD_COLS FROM_ARTICLES
-				     " WHERE a.section_id = ?5 AND " PUBLIC
-					     KEYSET;
+static const char SQL_BY_SECTION[] =
+	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live_section"
+	JOIN_SECTIONS " WHERE a.section_id = ?5 AND " PUBLIC KEYSET;
 
 static const char SQL_BY_TAG[] =
 	"SELECT " CARD_COLS " FROM article_tags t"
-	" JOIN articles a ON a.id = t.article_id"
-	" JOIN sections s ON s.id = a.section_id"
+	" JOIN articles a NOT INDEXED ON a.id = t.article_id" JOIN_SECTIONS
 	" WHERE t.tag_id = ?5 AND " PUBLIC KEYSET;
 
 static const char SQL_BY_AUTHOR[] =
 	"SELECT " CARD_COLS " FROM article_authors w"
-	" JOIN articles a ON a.id = w.article_id"
-	" JOIN sections s ON s.id = a.section_id"
+	" JOIN articles a NOT INDEXED ON a.id = w.article_id" JOIN_SECTIONS
 	" WHERE w.author_id = ?5 AND " PUBLIC KEYSET;
 
 static const char SQL_FEATURED[] =
-	"SELECT " CARD_COLS FROM_ARTICLES " WHERE " PUBLIC
+	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live_featured"
+	JOIN_SECTIONS " WHERE " PUBLIC
 	" AND a.featured = 1 ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
 
 static const char SQL_BY_SLUG[] = "SELECT " FULL_COLS FROM_ARTICLES
@@ -73,15 +81,15 @@ static const char SQL_PUBLIC_BY_SLUG[] =
 /* The editor's picks (?2 the article) that are public, in order. */
 static const char SQL_PICKS[] =
 	"SELECT " CARD_COLS " FROM article_related r"
-	" JOIN articles a ON a.id = r.related_id"
-	" JOIN sections s ON s.id = a.section_id"
+	" JOIN articles a NOT INDEXED ON a.id = r.related_id" JOIN_SECTIONS
 	" WHERE r.article_id = ?2 AND " PUBLIC
 	" ORDER BY r.position, r.related_id LIMIT ?3";
 
 /* The newest public articles sharing a tag with ?2, other than ?2 itself and
  * its picks (which SQL_PICKS already returned or found not public). */
 static const char SQL_SHARING[] =
-	"SELECT " CARD_COLS FROM_ARTICLES " WHERE " PUBLIC
+	"SELECT " CARD_COLS " FROM articles a NOT INDEXED" JOIN_SECTIONS
+	" WHERE " PUBLIC
 	" AND a.id IN (SELECT t2.article_id FROM article_tags t1"
 	" JOIN article_tags t2 ON t2.tag_id = t1.tag_id"
 	" WHERE t1.article_id = ?2)"

@@ -1,4 +1,5 @@
 /* db_site.c - the site settings: loaded per request, validated on change. */
+#include <assert.h>
 #include <string.h>
 
 #include "db_site.h"

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "form.h"
 
 enum method {
 	METHOD_GET,
@@ -57,6 +58,8 @@ struct req {
 	size_t body_len;
 	size_t body_cap;
 	enum werr body_err; /* first error while receiving the body */
+	struct form_parser *form_parser; /* while a form body streams in */
+	struct form form; /* a POSTed form once complete; empty otherwise */
 	int64_t now; /* Unix time when the request arrived */
 	struct arena *arena;
 };

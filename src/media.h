@@ -19,12 +19,15 @@ enum media_type { MEDIA_JPEG, MEDIA_PNG, MEDIA_WEBP, MEDIA__MAX };
 enum werr media_sniff(const void *data, size_t len, enum media_type *type)
 	WUNUSED;
 
-const char *media_mime(enum media_type type); /* "image/png" */
-const char *media_ext(enum media_type type);  /* ".png" */
+/* "image/png" and ".png": static storage; NULL for an unknown type. */
+const char *media_mime(enum media_type type);
+const char *media_ext(enum media_type type);
 
 /* Writes data into dir under a new random name (32 hex chars + extension),
  * atomically (a temporary file renamed into place, never overwriting), and
- * returns the name in out. W_IO on failure (logged). */
+ * returns the name in out. W_IO on failure (logged; no temporary file is
+ * left behind and out is ""); W_INVAL for an unknown type, a NULL dir, or
+ * NULL data with len > 0. Thread-safe. */
 enum werr media_store(const char *dir, const void *data, size_t len,
 		      enum media_type type, char out[MEDIA_NAME_LEN]) WUNUSED;
 

@@ -215,8 +215,6 @@ req_body_feed(struct req *req, const char *p, size_t n)
 enum werr
 req_body_end(struct req *req)
 {
-	if (req->body_err == W_OK && !req->body)
-		req->body_err = body_reserve(req, 1);
 	return req->body_err;
 }
 

@@ -24,11 +24,14 @@ enum perm {
 /* True when role has perm. Unknown values have nothing. */
 bool role_can(enum role role, enum perm perm);
 
-/* "reporter", "editor", "admin"; role_parse returns ROLE__MAX when unknown. */
+/* "reporter", "editor", "admin" (static storage; NULL for an unknown
+ * role); role_parse returns ROLE__MAX when name is unknown or NULL. The
+ * match is exact and case-sensitive. Thread-safe. */
 const char *role_name(enum role role);
 enum role role_parse(const char *name);
 
-/* Indonesian label for the admin ("Reporter", "Redaktur", "Admin"). */
+/* Indonesian label for the admin ("Reporter", "Redaktur", "Admin"; static
+ * storage; NULL for an unknown role). */
 const char *role_label(enum role role);
 
 #endif

@@ -15,7 +15,8 @@ typedef enum werr (*handler_fn)(struct worker *w, struct req *req,
 				struct resp *resp);
 
 enum route_flag {
-	ROUTE_ADMIN = 1 << 0, /* staff pages: no-store, strict CSP */
+	ROUTE_ADMIN = 1 << 0,  /* staff pages: session, CSRF, no-store */
+	ROUTE_PUBLIC = 1 << 1, /* with ROUTE_ADMIN: reachable signed out */
 };
 
 struct route {

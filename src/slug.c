@@ -103,7 +103,7 @@ slug_from(const char *s, char *out, size_t len)
 				 * longer than the room is cut where it is. */
 				if (!sep)
 					o = last_word_end(out, o);
-				goto out;
+				goto end;
 			}
 			if (sep)
 				out[o++] = '-';
@@ -111,7 +111,7 @@ slug_from(const char *s, char *out, size_t len)
 			out[o++] = *a;
 		}
 	}
-out:
+end:
 	out[o] = '\0';
 	return o;
 }
@@ -131,7 +131,8 @@ slug_valid(const char *s)
 		if (c == '-') {
 			if (s[i + 1] == '-')
 				return false;
-		} else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+		} else if (!((c >= 'a' && c <= 'z') ||
+			     (c >= '0' && c <= '9'))) {
 			return false;
 		}
 	}

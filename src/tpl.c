@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "tpl.h"
 
@@ -88,23 +87,29 @@ find(const struct tobj *o, const char *key)
 	return NULL;
 }
 
+/* Allocates for st's tree, remembering a failure for tobj_err(). */
+static void *
+alloc(struct tstate *st, size_t n)
+{
+	void *p = arena_alloc(st->a, n);
+	if (!p)
+		st->oom = true;
+	return p;
+}
+
 /* Stores v under key, replacing an earlier value; false on failure. */
 static bool
 set(struct tobj *o, const char *key, struct tval v)
 {
 	if (!o)
 		return false;
-	if (!key) {
-		o->st->oom = true;
-		return false;
-	}
 	struct tfield *f;
-	for (f = o->fields; f; f = f->next)
+	for (f = o->fields; f && key; f = f->next)
 		if (strcmp(f->key, key) == 0)
 			break;
 	if (!f) {
-		f = arena_alloc(o->st->a, sizeof *f);
-		if (!f) {
+		/* A NULL key is a caller's bug; report it like a failure. */
+		if (!key || !(f = alloc(o->st, sizeof *f))) {
 			o->st->oom = true;
 			return false;
 		}
@@ -119,72 +124,55 @@ set(struct tobj *o, const char *key, struct tval v)
 void
 tobj_str(struct tobj *o, const char *key, const char *val)
 {
-	struct tval v = {.kind = val ? K_STR : K_NONE, .u.s = val};
-	(void)set(o, key, v);
+	set(o, key, (struct tval){.kind = val ? K_STR : K_NONE, .u.s = val});
 }
 
 void
 tobj_html(struct tobj *o, const char *key, const char *val)
 {
-	struct tval v = {.kind = val ? K_HTML : K_NONE, .u.s = val};
-	(void)set(o, key, v);
+	set(o, key, (struct tval){.kind = val ? K_HTML : K_NONE, .u.s = val});
 }
 
 void
 tobj_bool(struct tobj *o, const char *key, bool val)
 {
-	struct tval v = {.kind = K_BOOL, .u.b = val};
-	(void)set(o, key, v);
+	set(o, key, (struct tval){.kind = K_BOOL, .u.b = val});
 }
 
 void
 tobj_int(struct tobj *o, const char *key, int64_t val)
 {
 	/* Formatted when rendered: no arena string, and 0 stays falsy. */
-	struct tval v = {.kind = K_INT, .u.i = val};
-	(void)set(o, key, v);
+	set(o, key, (struct tval){.kind = K_INT, .u.i = val});
 }
 
 struct tobj *
 tobj_obj(struct tobj *o, const char *key)
 {
-	if (!o)
+	struct tobj *c = o ? alloc(o->st, sizeof *c) : NULL;
+	if (!c)
 		return NULL;
-	struct tobj *c = arena_alloc(o->st->a, sizeof *c);
-	if (!c) {
-		o->st->oom = true;
-		return NULL;
-	}
 	c->st = o->st;
-	struct tval v = {.kind = K_OBJ, .u.o = c};
-	return set(o, key, v) ? c : NULL;
+	return set(o, key, (struct tval){.kind = K_OBJ, .u.o = c}) ? c : NULL;
 }
 
 struct tlist *
 tobj_list(struct tobj *o, const char *key)
 {
-	if (!o)
+	struct tlist *l = o ? alloc(o->st, sizeof *l) : NULL;
+	if (!l)
 		return NULL;
-	struct tlist *l = arena_alloc(o->st->a, sizeof *l);
-	if (!l) {
-		o->st->oom = true;
-		return NULL;
-	}
 	l->st = o->st;
-	struct tval v = {.kind = K_LIST, .u.l = l};
-	return set(o, key, v) ? l : NULL;
+	return set(o, key, (struct tval){.kind = K_LIST, .u.l = l}) ? l : NULL;
 }
 
 static struct titem *
-append(struct tlist *l)
+append(struct tlist *l, struct tval v)
 {
-	if (!l)
+	struct titem *it = l ? alloc(l->st, sizeof *it) : NULL;
+	if (!it)
 		return NULL;
-	struct titem *it = arena_alloc(l->st->a, sizeof *it);
-	if (!it) {
-		l->st->oom = true;
-		return NULL;
-	}
+	it->v = v;
 	if (l->tail)
 		l->tail->next = it;
 	else
@@ -196,30 +184,17 @@ append(struct tlist *l)
 struct tobj *
 tlist_add(struct tlist *l)
 {
-	if (!l)
+	struct tobj *c = l ? alloc(l->st, sizeof *c) : NULL;
+	if (!c)
 		return NULL;
-	struct tobj *c = arena_alloc(l->st->a, sizeof *c);
-	if (!c) {
-		l->st->oom = true;
-		return NULL;
-	}
 	c->st = l->st;
-	struct titem *it = append(l);
-	if (!it)
-		return NULL;
-	it->v.kind = K_OBJ;
-	it->v.u.o = c;
-	return c;
+	return append(l, (struct tval){.kind = K_OBJ, .u.o = c}) ? c : NULL;
 }
 
 void
 tlist_str(struct tlist *l, const char *val)
 {
-	struct titem *it = append(l);
-	if (it) {
-		it->v.kind = val ? K_STR : K_NONE;
-		it->v.u.s = val;
-	}
+	append(l, (struct tval){.kind = val ? K_STR : K_NONE, .u.s = val});
 }
 
 enum werr
@@ -280,18 +255,24 @@ tpl_set_free(struct tpl_set *set)
 
 /* Writes "label:line: message" (line 0: "label: message") into err. */
 static void
-report(char *err, size_t errlen, const char *label, unsigned line,
-       const char *fmt, ...)
+vreport(char *err, size_t errlen, const char *label, unsigned line,
+	const char *fmt, va_list ap)
 {
 	if (!err || errlen == 0)
 		return;
 	int n = line ? snprintf(err, errlen, "%s:%u: ", label, line)
 		     : snprintf(err, errlen, "%s: ", label);
-	if (n < 0 || (size_t)n >= errlen)
-		return;
+	if (n >= 0 && (size_t)n < errlen)
+		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+}
+
+static void
+report(char *err, size_t errlen, const char *label, unsigned line,
+       const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	vreport(err, errlen, label, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -316,6 +297,18 @@ struct parser {
 	size_t errlen;
 };
 
+/* Reports an error at line of the template; returns false for the caller
+ * to return. */
+static bool
+fail(struct parser *p, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(p->err, p->errlen, p->label, line, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
 static unsigned
 line_at(struct parser *p, size_t pos)
 {
@@ -332,8 +325,7 @@ add_op(struct parser *p, enum opk kind, unsigned line)
 		size_t cap = p->cap ? p->cap * 2 : 64;
 		struct op *ops = realloc(p->ops, cap * sizeof *ops);
 		if (!ops) {
-			report(p->err, p->errlen, p->label, line,
-			       "out of memory");
+			fail(p, line, "out of memory");
 			return NULL;
 		}
 		p->ops = ops;
@@ -350,16 +342,11 @@ add_op(struct parser *p, enum opk kind, unsigned line)
 static bool
 pool_add(struct parser *p, const char *s, size_t n, unsigned line)
 {
-	if (n > UINT32_MAX - p->pool->len) {
-		report(p->err, p->errlen, p->label, line,
-		       "templates too large");
-		return false;
-	}
+	if (n > UINT32_MAX - p->pool->len)
+		return fail(p, line, "templates too large");
 	buf_append(p->pool, s, n);
-	if (buf_err(p->pool) != W_OK) {
-		report(p->err, p->errlen, p->label, line, "out of memory");
-		return false;
-	}
+	if (buf_err(p->pool) != W_OK)
+		return fail(p, line, "out of memory");
 	return true;
 }
 
@@ -397,39 +384,32 @@ static bool
 check_name(struct parser *p, const char *s, size_t n, bool dotted,
 	   unsigned line)
 {
-	if (n == 0) {
-		report(p->err, p->errlen, p->label, line, "empty name");
-		return false;
-	}
+	if (n == 0)
+		return fail(p, line, "empty name");
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (name_char((char)c))
 			continue;
 		if (c >= 0x20 && c < 0x7f)
-			report(p->err, p->errlen, p->label, line,
-			       "invalid character '%c' in name", c);
+			fail(p, line, "invalid character '%c' in name", c);
 		else
-			report(p->err, p->errlen, p->label, line,
-			       "invalid character \\x%02x in name", c);
+			fail(p, line, "invalid character \\x%02x in name", c);
 		return false;
 	}
 	if (!dotted || (n == 1 && s[0] == '.'))
 		return true;
 	for (size_t i = 0; i < n; i++) {
 		bool edge = i == 0 || i == n - 1 || s[i + 1] == '.';
-		if (s[i] == '.' && edge) {
-			report(p->err, p->errlen, p->label, line,
-			       "empty segment in name '%.*s'", (int)n, s);
-			return false;
-		}
+		if (s[i] == '.' && edge)
+			return fail(p, line, "empty segment in name '%.*s'",
+				    (int)n, s);
 	}
 	return true;
 }
 
-/* Stores a checked name as NUL-separated segments (one for partials). */
+/* Stores a checked name as NUL-separated segments (partials: one). */
 static bool
-set_name(struct parser *p, struct op *op, const char *s, size_t n,
-	 bool dotted)
+set_name(struct parser *p, struct op *op, const char *s, size_t n, bool dotted)
 {
 	if (dotted && n == 1 && s[0] == '.') {
 		op->n = 0;
@@ -451,8 +431,7 @@ set_name(struct parser *p, struct op *op, const char *s, size_t n,
 
 /* Compiles the tag with sigil kind and name s/n. */
 static bool
-emit_tag(struct parser *p, char sigil, const char *s, size_t n,
-	 unsigned line)
+emit_tag(struct parser *p, char sigil, const char *s, size_t n, unsigned line)
 {
 	struct op *op;
 	if (sigil == '!')
@@ -461,22 +440,18 @@ emit_tag(struct parser *p, char sigil, const char *s, size_t n,
 		return false;
 	switch (sigil) {
 	case '/':
-		if (p->depth == 0) {
-			report(p->err, p->errlen, p->label, line,
-			       "close tag '%.*s' without open section",
-			       (int)n, s);
-			return false;
-		}
+		if (p->depth == 0)
+			return fail(p, line,
+				    "close tag '%.*s' without open section",
+				    (int)n, s);
 		p->depth--;
 		if (p->open[p->depth].len != n ||
-		    memcmp(p->open[p->depth].name, s, n) != 0) {
-			report(p->err, p->errlen, p->label, line,
-			       "close tag '%.*s' does not match section "
-			       "'%.*s'",
-			       (int)n, s, (int)p->open[p->depth].len,
-			       p->open[p->depth].name);
-			return false;
-		}
+		    memcmp(p->open[p->depth].name, s, n) != 0)
+			return fail(p, line,
+				    "close tag '%.*s' does not match section "
+				    "'%.*s'",
+				    (int)n, s, (int)p->open[p->depth].len,
+				    p->open[p->depth].name);
 		if (!(op = add_op(p, OP_END, line)))
 			return false;
 		op->jump = (uint32_t)p->open[p->depth].op;
@@ -484,11 +459,9 @@ emit_tag(struct parser *p, char sigil, const char *s, size_t n,
 		return true;
 	case '#':
 	case '^':
-		if (p->depth == MAX_NEST) {
-			report(p->err, p->errlen, p->label, line,
-			       "sections nested deeper than %d", MAX_NEST);
-			return false;
-		}
+		if (p->depth == MAX_NEST)
+			return fail(p, line, "sections nested deeper than %d",
+				    MAX_NEST);
 		p->open[p->depth].op = p->nops;
 		p->open[p->depth].name = s;
 		p->open[p->depth].len = n;
@@ -514,9 +487,10 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* For a section, close, comment or partial tag at [t, e): when it is alone
- * on its line, widens the range to the whole line so that it leaves no
- * blank line behind, as Mustache does. from is where pending text starts. */
+/* For a section, close, comment or partial tag at [t, e): when it is
+ * alone on its line, widens the range to the whole line so that it
+ * leaves no blank line behind, as Mustache does. from is where pending
+ * text starts. */
 static void
 standalone(const struct parser *p, size_t from, size_t *t, size_t *e)
 {
@@ -569,18 +543,13 @@ parse(struct parser *p)
 			sigil = '\0';
 		const char *close = find2(p->src, q, p->len, '}');
 		const char *again = find2(p->src, q, p->len, '{');
-		if (!close || (sigil != '!' && again && again < close)) {
-			report(p->err, p->errlen, p->label, line,
-			       "unclosed tag");
-			return false;
-		}
+		if (!close || (sigil != '!' && again && again < close))
+			return fail(p, line, "unclosed tag");
 		size_t c = (size_t)(close - p->src), e = c + 2;
 		if (sigil == '{') {
-			if (e >= p->len || p->src[e] != '}') {
-				report(p->err, p->errlen, p->label, line,
-				       "mismatched braces in '{{{'");
-				return false;
-			}
+			if (e >= p->len || p->src[e] != '}')
+				return fail(p, line,
+					    "mismatched braces in '{{{'");
 			e++;
 		}
 		while (q < c && is_blank(p->src[q]))
@@ -599,19 +568,17 @@ parse(struct parser *p)
 		return false;
 	if (p->depth) {
 		const struct op *op = &p->ops[p->open[p->depth - 1].op];
-		report(p->err, p->errlen, p->label, op->line,
-		       "unclosed section '%.*s'",
-		       (int)p->open[p->depth - 1].len,
-		       p->open[p->depth - 1].name);
-		return false;
+		return fail(p, op->line, "unclosed section '%.*s'",
+			    (int)p->open[p->depth - 1].len,
+			    p->open[p->depth - 1].name);
 	}
 	return true;
 }
 
 /* Compiles src into t, adding its text to pool. */
 static bool
-compile(struct tpl *t, struct buf *pool, const char *src, size_t len,
-	char *err, size_t errlen)
+compile(struct tpl *t, struct buf *pool, const char *src, size_t len, char *err,
+	size_t errlen)
 {
 	if (len > MAX_FILE) {
 		report(err, errlen, t->label, 0, "larger than %d bytes",
@@ -619,8 +586,13 @@ compile(struct tpl *t, struct buf *pool, const char *src, size_t len,
 		return false;
 	}
 	struct parser p = {
-		.label = t->label, .src = src, .len = len, .line = 1,
-		.pool = pool, .err = err, .errlen = errlen,
+	    .label = t->label,
+	    .src = src,
+	    .len = len,
+	    .line = 1,
+	    .pool = pool,
+	    .err = err,
+	    .errlen = errlen,
 	};
 	if (!parse(&p)) {
 		free(p.ops);
@@ -647,8 +619,8 @@ lookup_tpl(const struct tpl_set *set, const char *name)
 	return bsearch(&key, set->tpls, set->n, sizeof key, by_name);
 }
 
-/* Sorts the templates, takes the pool and binds every partial to its
- * template, so a typo fails at start-up and rendering never searches. */
+/* Sorts the templates, takes the pool and binds each partial to its
+ * template: a typo fails at start-up and rendering never searches. */
 static bool
 finish(struct tpl_set *set, struct buf *pool, char *err, size_t errlen)
 {
@@ -679,60 +651,48 @@ struct tpl_set *
 tpl_set_parse(const char *name, const char *src, char *err, size_t errlen)
 {
 	struct buf pool;
+	bool ok = false;
 	buf_init(&pool);
 	struct tpl_set *set = calloc(1, sizeof *set);
-	if (!set || !(set->tpls = calloc(1, sizeof *set->tpls)))
-		goto nomem;
-	set->n = 1;
-	set->tpls[0].name = strdup(name);
-	set->tpls[0].label = strdup(name);
-	if (!set->tpls[0].name || !set->tpls[0].label)
-		goto nomem;
-	if (!compile(&set->tpls[0], &pool, src, strlen(src), err, errlen) ||
-	    !finish(set, &pool, err, errlen))
-		goto fail;
-	return set;
-nomem:
-	report(err, errlen, name, 0, "out of memory");
-fail:
+	if (set && (set->tpls = calloc(1, sizeof *set->tpls)))
+		set->n = 1;
+	if (!set || !set->n || !(set->tpls[0].name = strdup(name)) ||
+	    !(set->tpls[0].label = strdup(name))) {
+		report(err, errlen, name, 0, "out of memory");
+		goto out;
+	}
+	ok = compile(&set->tpls[0], &pool, src, strlen(src), err, errlen) &&
+	     finish(set, &pool, err, errlen);
+out:
 	buf_fini(&pool);
-	tpl_set_free(set);
-	return NULL;
+	if (!ok) {
+		tpl_set_free(set);
+		return NULL;
+	}
+	return set;
 }
 
-/* Reads a regular file of at most MAX_FILE bytes into data (MAX_FILE + 1
- * bytes). Returns its length, or -1 with err written; -2 to skip it. */
+/* Reads a file of at most MAX_FILE bytes into data (MAX_FILE + 1 bytes).
+ * Returns its length, or -1 with err written. */
 static long
 read_file(const char *path, char *data, char *err, size_t errlen)
 {
-	long ret = -1;
-	struct stat st;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		report(err, errlen, path, 0, "%s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(f), &st) != 0) {
-		report(err, errlen, path, 0, "%s", strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		ret = -2;
-		goto out;
-	}
-	/* One byte more than allowed tells a file that grew since. */
+	/* One byte more than allowed tells a file that is too large. */
 	size_t len = fread(data, 1, MAX_FILE + 1, f);
+	long ret = (long)len;
 	if (ferror(f)) {
-		report(err, errlen, path, 0, "read error");
-		goto out;
+		/* A directory named x.html fails here with EISDIR. */
+		report(err, errlen, path, 0, "%s", strerror(errno));
+		ret = -1;
+	} else if (len > MAX_FILE) {
+		report(err, errlen, path, 0, "larger than %d bytes", MAX_FILE);
+		ret = -1;
 	}
-	if (len > MAX_FILE) {
-		report(err, errlen, path, 0, "larger than %d bytes",
-		       MAX_FILE);
-		goto out;
-	}
-	ret = (long)len;
-out:
 	fclose(f);
 	return ret;
 }
@@ -766,26 +726,19 @@ tpl_set_load(const char *dir, char *err, size_t errlen)
 		report(err, errlen, dir, 0, "out of memory");
 		goto out;
 	}
+	set->n = (size_t)n;
 	for (int i = 0; i < n; i++) {
 		const char *file = names[i]->d_name;
-		struct tpl *t = &set->tpls[set->n];
-		t->name = strndup(file, strlen(file) - 5);
+		struct tpl *t = &set->tpls[i];
 		size_t plen = strlen(dir) + strlen(file) + 2;
-		if (!t->name || !(t->label = malloc(plen))) {
-			free(t->name);
+		t->name = strndup(file, strlen(file) - 5);
+		t->label = malloc(plen);
+		if (!t->name || !t->label) {
 			report(err, errlen, dir, 0, "out of memory");
 			goto out;
 		}
 		snprintf(t->label, plen, "%s/%s", dir, file);
-		set->n++;
 		long len = read_file(t->label, data, err, errlen);
-		if (len == -2) {
-			set->n--;
-			free(t->name);
-			free(t->label);
-			memset(t, 0, sizeof *t);
-			continue;
-		}
 		if (len < 0 ||
 		    !compile(t, &pool, data, (size_t)len, err, errlen))
 			goto out;
@@ -812,7 +765,7 @@ tpl_has(const struct tpl_set *set, const char *name)
 
 /* ---- renderer ---- */
 
-/* Per-call state; lives on the caller's stack, so the set stays shared. */
+/* Per call, on the caller's stack, so that the set stays shared. */
 struct render {
 	const struct tpl_set *set;
 	struct buf *out;
@@ -906,7 +859,8 @@ run(struct render *r, const struct tpl *t, unsigned depth)
 			break;
 		case OP_SECTION:
 			v = lookup(r, op);
-			if (!truthy(v) || r->n == STACK_MAX || lvl == MAX_NEST) {
+			if (!truthy(v) || r->n == STACK_MAX ||
+			    lvl == MAX_NEST) {
 				i = op->jump;
 				break;
 			}
@@ -944,8 +898,8 @@ run(struct render *r, const struct tpl *t, unsigned depth)
 }
 
 enum werr
-tpl_render(const struct tpl_set *set, const char *name,
-	   const struct tobj *ctx, struct buf *out)
+tpl_render(const struct tpl_set *set, const char *name, const struct tobj *ctx,
+	   struct buf *out)
 {
 	const struct tpl *t = lookup_tpl(set, name);
 	if (!t)

@@ -2,6 +2,14 @@
 #ifndef WARTA_WERR_H
 #define WARTA_WERR_H
 
+/* <unistd.h> and <fcntl.h> define W_OK (an access() mode) as a macro. Both
+ * are included here first, guarded, and the macro removed, so that W_OK
+ * below means the same thing in every file whatever it includes later.
+ * Nothing in Warta calls access(). */
+#include <fcntl.h>
+#include <unistd.h>
+#undef W_OK
+
 #define WUNUSED __attribute__((warn_unused_result))
 
 enum werr {

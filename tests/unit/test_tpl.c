@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tpl.h"
 
@@ -116,7 +117,8 @@ test_sections(void **state)
 	struct tobj *au = tobj_obj(o, "author");
 	tobj_str(au, "name", "Budi");
 	check("{{#author}}{{name}}@{{site}}{{/author}}{{name}}", o,
-	      "Budi@S&amp;P" "outer");
+	      "Budi@S&amp;P"
+	      "outer");
 	/* A true scalar renders once; {{.}} is the value. */
 	tobj_bool(o, "yes", true);
 	tobj_int(o, "five", 5);
@@ -206,8 +208,8 @@ test_standalone(void **state)
 	struct tlist *l = tobj_list(o, "items");
 	tlist_str(l, "a");
 	tlist_str(l, "b");
-	check("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n",
-	      o, "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+	check("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", o,
+	      "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
 	check("{{! a comment }}\nx\n\t{{^items}}\t\r\nnone\n{{/items}}\ny", o,
 	      "x\ny");
 	/* Tags sharing a line with text or other tags keep the line. */
@@ -303,7 +305,8 @@ test_utf8(void **state)
 	struct tobj *o = tobj_new(*state);
 	tobj_str(o, "v", "\xff\xfe<\xc3\"");
 	tobj_html(o, "h", "\xc3(\xed\xa0\x80");
-	check("\xe2\x82{{v}}\xc0\xaf", o, "\xe2\x82\xff\xfe&lt;\xc3&quot;\xc0\xaf");
+	check("\xe2\x82{{v}}\xc0\xaf", o,
+	      "\xe2\x82\xff\xfe&lt;\xc3&quot;\xc0\xaf");
 	check("{{{h}}}|{{h}}", o, "\xc3(\xed\xa0\x80|\xc3(\xed\xa0\x80");
 	check("Berita Jakarta \xe2\x80\x94 {{v}}", o,
 	      "Berita Jakarta \xe2\x80\x94 \xff\xfe&lt;\xc3&quot;");
@@ -414,6 +417,14 @@ test_load(void **state)
 	assert_string_equal(err, want);
 	rm(dir, "big.html");
 
+	char sub[64];
+	snprintf(sub, sizeof sub, "%s/d.html", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_null(tpl_set_load(dir, err, sizeof err));
+	snprintf(want, sizeof want, "%s: Is a directory", sub);
+	assert_string_equal(err, want);
+	assert_int_equal(remove(sub), 0);
+
 	/* A short error buffer is truncated, never overrun. */
 	put(dir, "x.html", "{{#a}}");
 	char small[8];
@@ -484,21 +495,20 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_escape, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_raw, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sections, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inverted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dotted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_override, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_standalone, setup,
-						teardown),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_utf8, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_notfound, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_escape, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_raw, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sections, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_inverted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_dotted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_override, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_standalone, setup, teardown),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_utf8, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_notfound, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,71 @@
+/* admin.h - what every /admin page shares: the signed-in user, CSRF, the
+ * admin layout, form re-rendering, the audit log.
+ *
+ * app_handle() calls admin_gate() for every route flagged ROUTE_ADMIN
+ * before the handler runs. Handlers then find the session in w->session
+ * (never NULL inside an admin handler, except on ROUTE_PUBLIC admin routes
+ * such as the sign-in page). */
+#ifndef WARTA_ADMIN_H
+#define WARTA_ADMIN_H
+
+#include "app.h"
+#include "form.h"
+#include "role.h"
+#include "tpl.h"
+
+struct user {
+	int64_t id;
+	const char *email;
+	const char *name;
+	enum role role;
+	int64_t author_id; /* 0 when the account has no byline */
+	bool disabled;
+};
+
+/* The session of the current request, in the worker's arena. */
+struct session {
+	struct user user;
+	const char *csrf; /* the token forms must send back as "csrf" */
+};
+
+#define ADMIN_COOKIE "warta_session"
+#define ADMIN_IDLE (12 * 3600)
+#define ADMIN_ABSOLUTE (7 * 24 * 3600)
+
+/* Runs before an admin handler. Loads the session from the cookie (expired
+ * or revoked ones count as none; a live one has its seen_at bumped). When
+ * there is none and the route is not ROUTE_PUBLIC: GET/HEAD get a 303 to
+ * /admin/login?next=PATH, other methods W_FORBIDDEN. For a POST: an Origin
+ * header, when present, must equal the site's base URL origin, and the
+ * form's "csrf" field must equal the session's token (or, without a
+ * session, the sign-in form's token) — else W_FORBIDDEN and the handler
+ * never runs. Returns W_OK to proceed; any other value is the response's
+ * error; *done is set when gate already filled resp (a redirect). */
+enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
+		     unsigned route_flags, bool *done) WUNUSED;
+
+/* A context for an admin page: the site, the user (name, role label, what
+ * they may do as booleans can_publish, can_taxonomy, can_users,
+ * can_settings, can_audit), the csrf token, the title, the flash message
+ * from ?ok=... NULL when out of memory. */
+struct tobj *admin_ctx(struct worker *w, const struct req *req,
+		       const char *title);
+
+/* Renders template name inside admin_layout into resp->body. */
+enum werr admin_render(struct worker *w, struct resp *resp, int status,
+		       const char *name, struct tobj *ctx) WUNUSED;
+
+/* A 303 See Other to path (a local path starting with '/'). */
+enum werr admin_redirect(struct resp *resp, const char *path) WUNUSED;
+
+/* Appends one audit-log row: who (w->session's user, or none), action, the article (0 for
+ * none), a short detail, the client address. Errors are logged and
+ * returned. */
+enum werr admin_audit(struct worker *w, const struct req *req,
+		      const char *action, int64_t article_id,
+		      const char *detail) WUNUSED;
+
+/* Parses a positive decimal id; 0 when s is not one. */
+int64_t admin_id(const char *s);
+
+#endif

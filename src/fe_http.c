@@ -1,0 +1,396 @@
+/* fe_http.c - the embedded HTTP server: libmicrohttpd in, struct req and
+ * struct resp across, app_handle() in the middle. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
+ * which would replace enum werr's W_OK; we never call access(). */
+#undef W_OK
+
+#include "server.h"
+
+/* Per-connection memory MHD may use for the request line, the headers and
+ * its read buffer: a request whose head does not fit is refused by MHD
+ * itself (414 or 431) before we see it. */
+#define MEMORY_LIMIT (64 * 1024)
+#define CONNECTION_LIMIT 1024
+#define TIMEOUT_SECONDS 30
+#define BACKLOG 1024
+
+/* Once a body has gone over the limit we keep reading (MHD cannot answer in
+ * the middle of an upload) but only up to this much more, then hang up. */
+#define DISCARD_MAX ((uint64_t)REQ_MAX_BODY)
+
+struct fe_http {
+	const struct app *app;
+	struct MHD_Daemon *daemon;
+	/* Each MHD pool thread's struct worker, made on its first request and
+	 * freed by worker_free() when the thread exits. */
+	pthread_key_t key;
+};
+
+/* One request's state, from the URI callback to the completion callback.
+ * Several requests may interleave on one pool thread while their bodies
+ * stream in, so each has its own arena rather than the worker's. */
+struct conn {
+	struct arena arena;
+	struct req req;
+	struct resp resp;
+	struct worker *w;
+	char *raw_uri; /* in arena; NULL when it could not be copied */
+	bool started;
+	uint64_t discarded;
+};
+
+static enum method
+method_of(const char *name)
+{
+	if (strcmp(name, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(name, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(name, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}
+
+static void
+log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	fputs("warta: http: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+/* MHD hands the access handler a path it has already percent-decoded
+ * (leniently); this callback is the one place that sees the target as
+ * sent, which req_set_uri() decodes strictly. Its return value becomes the
+ * request's *con_cls. */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
+{
+	struct conn *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	arena_init(&c->arena);
+	c->resp.fd = -1;
+	/* One byte past the limit is enough for req_set_uri() to refuse it. */
+	c->raw_uri = arena_strndup(&c->arena, uri,
+				   strnlen(uri, REQ_MAX_URI + 1));
+	return c;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
+	     enum MHD_RequestTerminationCode toe)
+{
+	struct conn *c = *con_cls;
+
+	if (!c)
+		return;
+	if (c->resp.fd >= 0)
+		close(c->resp.fd);
+	buf_fini(&c->resp.body);
+	arena_fini(&c->arena);
+	free(c);
+	*con_cls = NULL;
+}
+
+/* Answers without the application, for when there is no worker to run it:
+ * a plain-text page is all we can promise then. */
+static enum MHD_Result
+answer_plain(struct MHD_Connection *mc, unsigned status, const char *text)
+{
+	struct MHD_Response *mr = MHD_create_response_from_buffer(
+		strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (!mr)
+		return MHD_NO;
+	if (MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE,
+				    "text/plain; charset=utf-8") != MHD_YES) {
+		MHD_destroy_response(mr);
+		return MHD_NO;
+	}
+	ret = MHD_queue_response(mc, status, mr);
+	MHD_destroy_response(mr);
+	return ret;
+}
+
+/* Turns the application's struct resp into an MHD response and queues it.
+ * The body buffer or the file descriptor passes to MHD. */
+static enum MHD_Result
+answer(struct MHD_Connection *mc, struct conn *c)
+{
+	struct resp *r = &c->resp;
+	struct MHD_Response *mr;
+	enum MHD_Result ret;
+
+	if (r->fd >= 0) {
+		mr = MHD_create_response_from_fd64(r->fd_size, r->fd);
+		if (!mr)
+			close(r->fd);
+		r->fd = -1;
+	} else if (buf_err(&r->body) != W_OK) {
+		return answer_plain(mc, MHD_HTTP_INTERNAL_SERVER_ERROR,
+				    "Internal Server Error\n");
+	} else if (r->body.data) {
+		/* MHD frees the buffer with free() once sent; the request's
+		 * buffer is not reused, so handing it over saves a copy. */
+		mr = MHD_create_response_from_buffer(
+			r->body.len, r->body.data, MHD_RESPMEM_MUST_FREE);
+		if (mr)
+			buf_init(&r->body);
+	} else {
+		mr = MHD_create_response_from_buffer(0, (void *)"",
+						     MHD_RESPMEM_PERSISTENT);
+	}
+	if (!mr)
+		return MHD_NO;
+	if (r->content_type &&
+	    MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE,
+				    r->content_type) != MHD_YES)
+		fprintf(stderr, "warta: http: bad Content-Type dropped\n");
+	for (size_t i = 0; i < r->nheaders; i++)
+		if (MHD_add_response_header(mr, r->headers[i].key,
+					    r->headers[i].val) != MHD_YES)
+			fprintf(stderr, "warta: http: bad header %s dropped\n",
+				r->headers[i].key);
+	unsigned status = r->status >= 100 && r->status <= 599
+				  ? (unsigned)r->status
+				  : MHD_HTTP_INTERNAL_SERVER_ERROR;
+	ret = MHD_queue_response(mc, status, mr);
+	MHD_destroy_response(mr);
+	return ret;
+}
+
+static enum MHD_Result
+add_header(void *cls, enum MHD_ValueKind kind, const char *key,
+	   const char *value)
+{
+	req_add_header(cls, key, value ? value : "");
+	return MHD_YES;
+}
+
+static void
+set_remote_addr(struct MHD_Connection *mc, struct req *req)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char text[INET6_ADDRSTRLEN];
+	const void *addr = NULL;
+
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		addr = &((const struct sockaddr_in *)(const void *)
+				 ci->client_addr)->sin_addr;
+	else if (ci->client_addr->sa_family == AF_INET6)
+		addr = &((const struct sockaddr_in6 *)(const void *)
+				 ci->client_addr)->sin6_addr;
+	if (addr && inet_ntop(ci->client_addr->sa_family, addr, text,
+			      sizeof text))
+		req->remote_addr = arena_strdup(req->arena, text);
+}
+
+/* Begins the body when the request announces one. MHD has already refused
+ * a malformed Content-Length or Transfer-Encoding. */
+static void
+begin_body(struct MHD_Connection *mc, struct req *req)
+{
+	const char *cl = MHD_lookup_connection_value(
+		mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *te = MHD_lookup_connection_value(
+		mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+
+	if (cl) {
+		char *end;
+		errno = 0;
+		uintmax_t n = strtoumax(cl, &end, 10);
+		if (errno || *end || cl[0] < '0' || cl[0] > '9')
+			req->body_err = W_INVAL;
+		else if (n > REQ_MAX_BODY)
+			req->body_err = W_TOOBIG;
+		else
+			(void)req_body_begin(req, (int64_t)n);
+	} else if (te) {
+		(void)req_body_begin(req, -1);
+	}
+}
+
+/* The first call for a request: headers are in, the body is not. */
+static enum MHD_Result
+start(struct fe_http *fe, struct MHD_Connection *mc, struct conn *c,
+      const char *method)
+{
+	struct req *req = &c->req;
+	struct worker *w = pthread_getspecific(fe->key);
+
+	c->started = true;
+	if (!w) {
+		w = worker_new(fe->app);
+		if (!w)
+			return answer_plain(mc, MHD_HTTP_SERVICE_UNAVAILABLE,
+					    "Service Unavailable\n");
+		if (pthread_setspecific(fe->key, w) != 0) {
+			worker_free(w);
+			return answer_plain(mc, MHD_HTTP_SERVICE_UNAVAILABLE,
+					    "Service Unavailable\n");
+		}
+	}
+	c->w = w;
+	/* worker_begin() clears req and resp and points req at the worker's
+	 * arena; everything of this request goes to its own arena instead. */
+	worker_begin(w, req, &c->resp);
+	req->arena = &c->arena;
+	req->method = method_of(method);
+	req->method_name = arena_strdup(req->arena, method);
+	req->https = false;
+	set_remote_addr(mc, req);
+	MHD_get_connection_values(mc, MHD_HEADER_KIND, add_header, req);
+	enum werr e = c->raw_uri ? req_set_uri(req, c->raw_uri) : W_NOMEM;
+	if (e != W_OK)
+		req->body_err = e; /* req->path is NULL: the app answers e */
+	else
+		begin_body(mc, req);
+	/* A refused target or an oversized announced body is answered now:
+	 * MHD then skips the body (no 100 Continue) and closes. */
+	if (req->body_err != W_OK) {
+		app_handle(w, req, &c->resp);
+		return answer(mc, c);
+	}
+	return MHD_YES;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *mc, const char *url,
+	   const char *method, const char *version, const char *upload_data,
+	   size_t *upload_data_size, void **con_cls)
+{
+	struct fe_http *fe = cls;
+	struct conn *c = *con_cls;
+
+	if (!c)
+		return answer_plain(mc, MHD_HTTP_SERVICE_UNAVAILABLE,
+				    "Service Unavailable\n");
+	if (!c->started)
+		return start(fe, mc, c, method);
+	if (*upload_data_size) {
+		if (c->req.body_err == W_OK) {
+			(void)req_body_feed(&c->req, upload_data,
+					    *upload_data_size);
+		} else {
+			c->discarded += *upload_data_size;
+			if (c->discarded > DISCARD_MAX)
+				return MHD_NO;
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	(void)req_body_end(&c->req);
+	app_handle(c->w, &c->req, &c->resp);
+	return answer(mc, c);
+}
+
+static void
+free_worker(void *w)
+{
+	worker_free(w);
+}
+
+/* Closes fd if it is still the socket st describes. When MHD_start_daemon()
+ * fails it has closed the listening socket or not, depending on how far it
+ * got; by then another thread may have reused the number. */
+static void
+close_if_same(int fd, const struct stat *st)
+{
+	struct stat now;
+
+	if (fstat(fd, &now) == 0 && now.st_dev == st->st_dev &&
+	    now.st_ino == st->st_ino)
+		close(fd);
+}
+
+enum werr
+fe_http_start(const struct app *app, const char *addr, unsigned threads,
+	      struct fe_http **out)
+{
+	struct fe_http *fe = calloc(1, sizeof *fe);
+	struct stat st;
+	int fd = -1;
+	enum werr e;
+
+	if (!fe) {
+		fprintf(stderr, "warta: http: out of memory\n");
+		return W_NOMEM;
+	}
+	fe->app = app;
+	if (pthread_key_create(&fe->key, free_worker) != 0) {
+		fprintf(stderr, "warta: http: cannot create a thread key\n");
+		free(fe);
+		return W_NOMEM;
+	}
+	/* We bind the socket ourselves so that a busy port is reported with
+	 * its reason, in our words, before anything is served. */
+	e = server_listen("http", addr, BACKLOG, &fd);
+	if (e != W_OK)
+		goto fail;
+	if (fstat(fd, &st) != 0) {
+		fprintf(stderr, "warta: http: fstat: %s\n", strerror(errno));
+		close(fd);
+		e = W_INVAL;
+		goto fail;
+	}
+	fe->daemon = MHD_start_daemon(
+		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
+			MHD_USE_ERROR_LOG,
+		0, NULL, NULL, on_request, fe,
+		/* First, so that it also gets the option parser's messages. */
+		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, fe,
+		MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_SECONDS,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, fe,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, fe,
+		/* Last, so that for one thread the list ends here: MHD warns
+		 * about a pool of 0 or 1 and then uses its polling thread. */
+		threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
+		threads, MHD_OPTION_END);
+	if (!fe->daemon) {
+		fprintf(stderr, "warta: http: cannot start the server on %s\n",
+			addr);
+		close_if_same(fd, &st);
+		e = W_INVAL;
+		goto fail;
+	}
+	*out = fe;
+	return W_OK;
+fail:
+	pthread_key_delete(fe->key);
+	free(fe);
+	return e;
+}
+
+void
+fe_http_stop(struct fe_http *fe)
+{
+	if (!fe)
+		return;
+	/* Joins the pool threads after their in-flight requests; each thread's
+	 * exit runs free_worker() on its worker. MHD closes the socket. */
+	MHD_stop_daemon(fe->daemon);
+	pthread_key_delete(fe->key);
+	free(fe);
+}

@@ -1,0 +1,210 @@
+/* server.c - listening addresses, and the main thread's life while the front
+ * ends serve: start them, wait for SIGTERM or SIGINT, stop them. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
+ * which would replace enum werr's W_OK; we never call access(). */
+#undef W_OK
+
+#include "server.h"
+
+/* Longest host part we look up: a DNS name is at most 253 characters. */
+#define HOST_MAX 255
+
+/* True when s[0..n) is a decimal port number 1-65535. */
+static bool
+valid_port(const char *s, size_t n)
+{
+	unsigned long port = 0;
+
+	if (n == 0 || n > 5)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		port = port * 10 + (unsigned long)(s[i] - '0');
+	}
+	return port >= 1 && port <= 65535;
+}
+
+/* True when host is a dotted IPv4 literal (or a botched one): such a host
+ * must never reach the resolver, which would ask DNS about "999.1.1.1". */
+static bool
+looks_numeric(const char *host)
+{
+	for (const char *p = host; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return false;
+	return true;
+}
+
+enum werr
+server_parse_addr(const char *s, struct sockaddr_storage *ss,
+		  unsigned *sslen)
+{
+	char host[HOST_MAX + 1], port[6];
+	const char *colon;
+	size_t hlen;
+	struct addrinfo hints, *res = NULL, *ai;
+	bool v6 = s[0] == '[';
+
+	if (v6) {
+		const char *close = strchr(s, ']');
+		if (!close || close[1] != ':')
+			return W_INVAL;
+		colon = close + 1;
+		hlen = (size_t)(close - s - 1);
+		s++;
+	} else {
+		colon = strrchr(s, ':');
+		if (!colon)
+			return W_INVAL;
+		hlen = (size_t)(colon - s);
+		/* An unbracketed IPv6 address would be ambiguous. */
+		if (memchr(s, ':', hlen))
+			return W_INVAL;
+	}
+	if (hlen == 0 || hlen > HOST_MAX || !valid_port(colon + 1,
+							  strlen(colon + 1)))
+		return W_INVAL;
+	memcpy(host, s, hlen);
+	host[hlen] = '\0';
+	strcpy(port, colon + 1);
+
+	if (!v6 && looks_numeric(host)) {
+		/* inet_pton(), unlike the resolver's inet_aton(), refuses
+		 * "1.2.3" and "127.1". */
+		struct sockaddr_in *sin = (struct sockaddr_in *)(void *)ss;
+		memset(ss, 0, sizeof *ss);
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)strtoul(port, NULL, 10));
+		if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
+			return W_INVAL;
+		*sslen = sizeof *sin;
+		return W_OK;
+	}
+	memset(&hints, 0, sizeof hints);
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICSERV;
+	hints.ai_family = v6 ? AF_INET6 : AF_UNSPEC;
+	if (v6)
+		hints.ai_flags |= AI_NUMERICHOST;
+	if (getaddrinfo(host, port, &hints, &res) != 0)
+		return W_INVAL;
+	/* "localhost" may give ::1 and 127.0.0.1: prefer IPv4, which is what
+	 * an nginx "fastcgi_pass localhost:9000" or a browser tries first. */
+	for (ai = res; ai; ai = ai->ai_next)
+		if (ai->ai_family == AF_INET)
+			break;
+	if (!ai)
+		ai = res;
+	if (!ai || ai->ai_addrlen > sizeof *ss) {
+		freeaddrinfo(res);
+		return W_INVAL;
+	}
+	memset(ss, 0, sizeof *ss);
+	memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+	*sslen = (unsigned)ai->ai_addrlen;
+	freeaddrinfo(res);
+	return W_OK;
+}
+
+enum werr
+server_listen(const char *what, const char *addr, int backlog, int *fd)
+{
+	struct sockaddr_storage ss;
+	unsigned sslen;
+	int s = -1, one = 1;
+	const char *why;
+
+	if (server_parse_addr(addr, &ss, &sslen) != W_OK) {
+		why = "not ADDR:PORT or [IPv6]:PORT with a port 1-65535";
+		goto fail;
+	}
+	s = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s < 0 ||
+	    setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+	    bind(s, (struct sockaddr *)&ss, sslen) != 0 ||
+	    listen(s, backlog) != 0) {
+		why = strerror(errno);
+		goto fail;
+	}
+	*fd = s;
+	return W_OK;
+fail:
+	fprintf(stderr, "warta: cannot listen on %s (%s): %s\n", addr, what,
+		why);
+	if (s >= 0)
+		close(s);
+	return W_INVAL;
+}
+
+enum werr
+server_run(const struct app *app, const struct server_opts *opts)
+{
+	struct fe_http *http = NULL;
+	struct fe_fcgi *fcgi = NULL;
+	sigset_t set, old;
+	struct sigaction sa;
+	unsigned threads = opts->threads ? opts->threads : 1;
+	enum werr e = W_OK;
+	int sig;
+
+	if (!opts->http && !opts->fastcgi) {
+		fprintf(stderr, "warta: no address to serve on\n");
+		return W_INVAL;
+	}
+	/* A client that hangs up mid-response must cost an EPIPE, not the
+	 * process. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGPIPE, &sa, NULL) != 0) {
+		fprintf(stderr, "warta: sigaction: %s\n", strerror(errno));
+		return W_INVAL;
+	}
+	/* Blocked before any thread exists, so every thread inherits the mask
+	 * and the signals wait for sigwait() below instead of landing in a
+	 * worker in the middle of a request. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	if (pthread_sigmask(SIG_BLOCK, &set, &old) != 0) {
+		fprintf(stderr, "warta: cannot block signals\n");
+		return W_INVAL;
+	}
+
+	if (opts->fastcgi) {
+		e = fe_fcgi_start(app, opts->fastcgi, threads, &fcgi);
+		if (e != W_OK)
+			goto out;
+		fprintf(stderr, "warta: serving FastCGI on %s\n",
+			opts->fastcgi);
+	}
+	if (opts->http) {
+		e = fe_http_start(app, opts->http, threads, &http);
+		if (e != W_OK)
+			goto out;
+		fprintf(stderr, "warta: serving http://%s\n", opts->http);
+	}
+
+	while (sigwait(&set, &sig) != 0)
+		;
+	fprintf(stderr, "warta: stopping\n");
+out:
+	if (http)
+		fe_http_stop(http);
+	if (fcgi)
+		fe_fcgi_stop(fcgi);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return e;
+}
