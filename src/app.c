@@ -4,10 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "app.h"
+#include "datefmt.h"
 #include "db.h"
 #include "db_site.h"
 #include "page.h"
@@ -21,6 +25,38 @@ static const struct route routes[] = {
 	{M_GET | M_HEAD, "/static/*path", page_static, 0},
 	{M_GET | M_HEAD, "/:y/:m/:d/:slug", page_article, 0},
 };
+
+static bool
+has_header(const struct resp *resp, const char *name)
+{
+	for (size_t i = 0; i < resp->nheaders; i++)
+		if (strcasecmp(resp->headers[i].key, name) == 0)
+			return true;
+	return false;
+}
+
+/* True when the If-None-Match list holds etag (or is "*"); weak
+ * validators compare by their opaque part, as RFC 9110 asks for GET. */
+static bool
+etag_listed(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+	const char *p = list;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return true;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (strncmp(p, etag, n) == 0 &&
+		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+			return true;
+		while (*p && *p != ',')
+			p++;
+	}
+	return false;
+}
 
 static int64_t
 monotonic_us(void)
@@ -65,8 +101,10 @@ worker_free(struct worker *w)
 void
 worker_begin(struct worker *w, struct req *req, struct resp *resp)
 {
+	db_idle(w->db);
 	arena_reset(&w->arena);
 	buf_reset(&w->scratch);
+	w->session = NULL;
 	w->started_us = monotonic_us();
 	memset(req, 0, sizeof *req);
 	req->arena = &w->arena;
@@ -78,6 +116,47 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	resp->body = body;
 	resp->fd = -1;
 	resp->status = 200;
+}
+
+/* The validators of a cacheable page: a strong ETag hashing the body and
+ * the Last-Modified its handler reported. A request whose If-None-Match
+ * (or, without one, If-Modified-Since) still matches gets a 304 with no
+ * body. */
+static void
+conditional(const struct req *req, struct resp *resp)
+{
+	unsigned char h[16];
+	char hex[33];
+	crypto_generichash(h, sizeof h, (const unsigned char *)resp->body.data,
+			   resp->body.len, NULL, 0);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	const char *etag = arena_printf(req->arena, "\"%s\"", hex);
+	if (!etag)
+		return;
+	resp_header(resp, "ETag", etag);
+	if (!has_header(resp, "Cache-Control"))
+		resp_header(resp, "Cache-Control", "public, max-age=10");
+	char date[40] = "";
+	if (resp->last_modified > 0) {
+		datefmt_http(resp->last_modified, date, sizeof date);
+		const char *lm = arena_strdup(req->arena, date);
+		if (lm)
+			resp_header(resp, "Last-Modified", lm);
+	}
+
+	bool fresh = false;
+	const char *inm = req_header(req, "if-none-match");
+	const char *ims = req_header(req, "if-modified-since");
+	if (inm) {
+		fresh = etag_listed(inm, etag);
+	} else if (ims && resp->last_modified > 0) {
+		int64_t since = datefmt_parse_http(ims);
+		fresh = since >= 0 && resp->last_modified <= since;
+	}
+	if (fresh) {
+		resp->status = 304;
+		buf_reset(&resp->body);
+	}
 }
 
 /* Headers every response carries. */
@@ -129,6 +208,9 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 		goto out;
 	}
 	e = route->handler(w, req, resp);
+	if (e == W_OK && resp->cacheable && resp->status == 200 &&
+	    resp->fd < 0)
+		conditional(req, resp);
 out:
 	if (e != W_OK) {
 		if (resp->fd >= 0) {

@@ -6,12 +6,14 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
@@ -27,6 +29,8 @@
 #define CONNECTION_LIMIT 1024
 #define TIMEOUT_SECONDS 30
 #define BACKLOG 1024
+/* How long stopping waits for requests in flight before cutting them. */
+#define STOP_GRACE_MS 20000
 
 /* Once a body has gone over the limit we keep reading (MHD cannot answer in
  * the middle of an upload) but only up to this much more, then hang up. */
@@ -38,6 +42,9 @@ struct fe_http {
 	/* Each MHD pool thread's struct worker, made on its first request and
 	 * freed by worker_free() when the thread exits. */
 	pthread_key_t key;
+	/* Requests between on_uri() and on_completed(): stopping waits for
+	 * this to reach 0, as MHD_stop_daemon() itself drops them. */
+	atomic_uint inflight;
 };
 
 /* One request's state, from the URI callback to the completion callback.
@@ -79,10 +86,12 @@ log_mhd(void *cls, const char *fmt, va_list ap)
 static void *
 on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 {
+	struct fe_http *fe = cls;
 	struct conn *c = calloc(1, sizeof *c);
 
 	if (!c)
 		return NULL;
+	atomic_fetch_add(&fe->inflight, 1);
 	arena_init(&c->arena);
 	c->resp.fd = -1;
 	/* One byte past the limit is enough for req_set_uri() to refuse it. */
@@ -95,10 +104,12 @@ static void
 on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 	     enum MHD_RequestTerminationCode toe)
 {
+	struct fe_http *fe = cls;
 	struct conn *c = *con_cls;
 
 	if (!c)
 		return;
+	atomic_fetch_sub(&fe->inflight, 1);
 	if (c->resp.fd >= 0)
 		close(c->resp.fd);
 	buf_fini(&c->resp.body);
@@ -336,6 +347,7 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 		return W_NOMEM;
 	}
 	fe->app = app;
+	atomic_init(&fe->inflight, 0);
 	if (pthread_key_create(&fe->key, free_worker) != 0) {
 		fprintf(stderr, "warta: http: cannot create a thread key\n");
 		free(fe);
@@ -354,7 +366,7 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 	}
 	fe->daemon = MHD_start_daemon(
 		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
-			MHD_USE_ERROR_LOG,
+			MHD_USE_ITC | MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, fe,
 		/* First, so that it also gets the option parser's messages. */
 		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, fe,
@@ -386,11 +398,21 @@ fail:
 void
 fe_http_stop(struct fe_http *fe)
 {
+	MHD_socket fd;
+
 	if (!fe)
 		return;
-	/* Joins the pool threads after their in-flight requests; each thread's
-	 * exit runs free_worker() on its worker. MHD closes the socket. */
+	/* Stop accepting, let the requests in flight finish and be sent, then
+	 * stop: MHD_stop_daemon() alone closes every connection as it is. */
+	fd = MHD_quiesce_daemon(fe->daemon);
+	for (int ms = 0; atomic_load(&fe->inflight) > 0 && ms < STOP_GRACE_MS;
+	     ms += 10)
+		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+	/* Joins the pool threads; each thread's exit runs free_worker() on
+	 * its worker. After quiescing, the socket is ours to close. */
 	MHD_stop_daemon(fe->daemon);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
 	pthread_key_delete(fe->key);
 	free(fe);
 }

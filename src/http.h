@@ -99,6 +99,9 @@ struct resp {
 			    body; the front end closes it */
 	uint64_t fd_size;
 	bool head; /* HEAD: send headers (and Content-Length) only */
+	int64_t last_modified; /* newest change in what built the page, or 0 */
+	bool cacheable; /* a public GET page: app.c adds ETag, Last-Modified,
+			   Cache-Control and answers conditional requests */
 };
 
 /* Adds a response header; name and val must outlive the response (static or

@@ -175,8 +175,9 @@ media_store(const char *dir, const void *data, size_t len,
 	}
 	fd = -1;
 	/* link() fails with EEXIST instead of replacing, unlike rename(),
-	 * and works on every POSIX file system. With 128 random bits a
-	 * clash means something is wrong, so it is an error, not a retry. */
+	 * and unlike renameat2(RENAME_NOREPLACE) needs neither Linux nor
+	 * _GNU_SOURCE, only a file system with hard links. With 128 random
+	 * bits a clash means something is wrong: an error, not a retry. */
 	if (linkat(dfd, tmp, dfd, name, 0) != 0) {
 		log_errno("cannot link", dir, name);
 		goto out;

@@ -90,6 +90,7 @@ page_render(struct worker *w, struct resp *resp, int status,
 		return e;
 	resp->status = status;
 	resp->content_type = "text/html; charset=utf-8";
+	resp->cacheable = status == 200;
 	return W_OK;
 }
 
@@ -181,13 +182,25 @@ page_card(struct worker *w, struct tobj *o, const struct article *a)
 	}
 }
 
-void
+int64_t
 page_cards(struct worker *w, struct tobj *ctx, const char *key,
 	   const struct article_list *l)
 {
+	int64_t newest = 0;
 	struct tlist *list = tobj_list(ctx, key);
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		page_card(w, tlist_add(list), &l->items[i]);
+		if (l->items[i].updated_at > newest)
+			newest = l->items[i].updated_at;
+	}
+	return newest;
+}
+
+void
+page_touch(struct resp *resp, int64_t t)
+{
+	if (t > resp->last_modified)
+		resp->last_modified = t;
 }
 
 enum werr

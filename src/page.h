@@ -39,9 +39,14 @@ const char *page_article_path(struct worker *w, const struct article *a);
  * date, authors. */
 void page_card(struct worker *w, struct tobj *o, const struct article *a);
 
-/* Adds a list named key of cards for the articles of l. */
-void page_cards(struct worker *w, struct tobj *ctx, const char *key,
-		const struct article_list *l);
+/* Adds a list named key of cards for the articles of l; returns the newest
+ * updated_at among them (0 for none). */
+int64_t page_cards(struct worker *w, struct tobj *ctx, const char *key,
+		   const struct article_list *l);
+
+/* Raises resp->last_modified to t (the Last-Modified of a page is the
+ * newest change among what built it). */
+void page_touch(struct resp *resp, int64_t t);
 
 /* Reads the keyset cursor from the "sebelum" query field ("TIME.ID") into
  * c (zeroed when absent). W_INVAL when present but malformed. */

@@ -101,20 +101,18 @@ out:
 	return e;
 }
 
-/* "TANGERANG, WARTA –": the dateline city in capitals (ASCII letters;
- * other bytes as written) and the site name. */
+/* "TANGERANG, WARTA –": the dateline city and the site name in capitals
+ * (ASCII letters; other bytes as written), then an en dash. */
 static const char *
 dateline(struct worker *w, const struct article *a)
 {
 	if (!a->dateline[0])
 		return NULL;
-	char *city = arena_strdup(&w->arena, a->dateline);
-	if (!city)
-		return NULL;
-	for (char *p = city; *p; p++)
+	char *s = arena_printf(&w->arena, "%s, %s \xE2\x80\x93", a->dateline,
+			       w->site.name);
+	for (char *p = s; p && *p; p++)
 		*p = (char)toupper((unsigned char)*p);
-	return arena_printf(&w->arena, "%s, %s \xE2\x80\x93", city,
-			    w->site.name);
+	return s;
 }
 
 static enum werr
@@ -202,6 +200,7 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 						a.tags[i].slug));
 	}
 	tobj_bool(ctx, "has_related", related.n > 0);
-	page_cards(w, ctx, "related", &related);
+	page_touch(resp, a.updated_at);
+	page_touch(resp, page_cards(w, ctx, "related", &related));
 	return page_render(w, resp, 200, "article", ctx);
 }

@@ -23,8 +23,10 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 	struct article featured = {0};
 	if (first) {
 		e = db_article_featured(w->db, &w->arena, req->now, &featured);
-		if (e == W_OK)
+		if (e == W_OK) {
 			page_card(w, tobj_obj(ctx, "featured"), &featured);
+			page_touch(resp, featured.updated_at);
+		}
 		else if (e != W_NOTFOUND)
 			return e;
 	}
@@ -44,6 +46,7 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 		if (latest.items[i].id == featured.id)
 			continue;
 		page_card(w, tlist_add(list), &latest.items[i]);
+		page_touch(resp, latest.items[i].updated_at);
 		shown++;
 		latest.next = (struct cursor){latest.items[i].published_at,
 					      latest.items[i].id};
@@ -73,7 +76,7 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 			tobj_str(b, "url", arena_printf(&w->arena,
 							"/kanal/%s",
 							secs[i].slug));
-			page_cards(w, b, "articles", &l);
+			page_touch(resp, page_cards(w, b, "articles", &l));
 		}
 	}
 	return page_render(w, resp, 200, "home", ctx);

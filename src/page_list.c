@@ -23,7 +23,7 @@ listing(struct worker *w, struct req *req, struct resp *resp,
 	tobj_str(ctx, "description", description);
 	tobj_bool(ctx, "first", before->time == 0);
 	tobj_str(ctx, "base", base);
-	page_cards(w, ctx, "articles", l);
+	page_touch(resp, page_cards(w, ctx, "articles", l));
 	page_older(w, ctx, base, l);
 	if (before->time)
 		tobj_str(ctx, "newest", base);

@@ -58,11 +58,11 @@ server_parse_addr(const char *s, struct sockaddr_storage *ss,
 	bool v6 = s[0] == '[';
 
 	if (v6) {
-		const char *close = strchr(s, ']');
-		if (!close || close[1] != ':')
+		const char *rb = strchr(s, ']');
+		if (!rb || rb[1] != ':')
 			return W_INVAL;
-		colon = close + 1;
-		hlen = (size_t)(close - s - 1);
+		colon = rb + 1;
+		hlen = (size_t)(rb - s - 1);
 		s++;
 	} else {
 		colon = strrchr(s, ':');
@@ -100,8 +100,8 @@ server_parse_addr(const char *s, struct sockaddr_storage *ss,
 		hints.ai_flags |= AI_NUMERICHOST;
 	if (getaddrinfo(host, port, &hints, &res) != 0)
 		return W_INVAL;
-	/* "localhost" may give ::1 and 127.0.0.1: prefer IPv4, which is what
-	 * an nginx "fastcgi_pass localhost:9000" or a browser tries first. */
+	/* "localhost" may give ::1 and 127.0.0.1: take IPv4 when there is
+	 * one, so that the choice does not depend on /etc/gai.conf. */
 	for (ai = res; ai; ai = ai->ai_next)
 		if (ai->ai_family == AF_INET)
 			break;
