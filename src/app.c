@@ -105,8 +105,8 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	arena_reset(&w->arena);
 	buf_reset(&w->scratch);
 	w->session = NULL;
-	w->started_us = monotonic_us();
 	memset(req, 0, sizeof *req);
+	req->started_us = monotonic_us();
 	req->arena = &w->arena;
 	req->now = (int64_t)time(NULL);
 	req->method = METHOD_OTHER;
@@ -191,7 +191,9 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 		goto out;
 	if (!req->path) {
 		/* The front end could not accept the request target. */
-		e = req->body_err != W_OK ? req->body_err : W_INVAL;
+		e = req->body_err == W_TOOBIG ? W_URILONG
+		    : req->body_err != W_OK   ? req->body_err
+					      : W_INVAL;
 		goto out;
 	}
 	unsigned allowed;
@@ -225,5 +227,5 @@ out:
 		req->method_name ? req->method_name : "-",
 		req->path ? req->path : "(bad target)", resp->status,
 		(unsigned long long)bytes,
-		(long long)(monotonic_us() - w->started_us));
+		(long long)(monotonic_us() - req->started_us));
 }

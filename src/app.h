@@ -42,7 +42,6 @@ struct worker {
 	struct buf scratch; /* page body before it goes into the layout */
 	struct site site;   /* loaded at the start of each request */
 	struct session *session; /* admin routes: the signed-in user or NULL */
-	int64_t started_us; /* monotonic start of the current request */
 };
 
 /* Opens the worker's own database connection. The worker must be freed with

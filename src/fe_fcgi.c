@@ -16,14 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
-/* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
- * which would replace enum werr's W_OK; we never call access(). */
-#undef W_OK
-
 #include "server.h"
 
 #define BACKLOG 1024
-#define CHUNK (64 * 1024)
+#define CHUNK (16 * 1024) /* on the stack of a thread with megabytes */
 /* Longest HTTP_* parameter name whose header we keep. */
 #define NAME_MAX_LEN 128
 
@@ -95,7 +91,7 @@ static void
 read_body(FCGX_Request *r, struct req *req)
 {
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", r->envp);
-	char *chunk = NULL;
+	char chunk[CHUNK];
 	uint64_t total = 0;
 	uintmax_t want = 0;
 	bool has_body = cl && *cl;
@@ -109,23 +105,15 @@ read_body(FCGX_Request *r, struct req *req)
 			if (req->body_err == W_OK)
 				req->body_err = W_INVAL;
 		} else if (req->body_err == W_OK) {
-			(void)req_body_begin(req, want > INT64_MAX
-							  ? INT64_MAX
-							  : (int64_t)want);
+			(void)req_body_begin(
+			    req, want > INT64_MAX ? INT64_MAX : (int64_t)want);
 		}
-	}
-	chunk = malloc(CHUNK);
-	if (!chunk) {
-		if (req->body_err == W_OK)
-			req->body_err = W_NOMEM;
-		return;
 	}
 	while ((got = FCGX_GetStr(chunk, CHUNK, r->in)) > 0) {
 		total += (uint64_t)got;
 		if (has_body && req->body_err == W_OK)
 			(void)req_body_feed(req, chunk, (size_t)got);
 	}
-	free(chunk);
 	if (FCGX_GetError(r->in) != 0 && req->body_err == W_OK)
 		req->body_err = W_INVAL;
 	if (has_body && total < want && req->body_err == W_OK)
@@ -168,33 +156,50 @@ header_safe(const char *s)
 	return true;
 }
 
+/* The status to send: the application's, when it is one. */
+static int
+status_of(const struct resp *resp)
+{
+	return resp->status >= 100 && resp->status <= 599 ? resp->status : 500;
+}
+
+/* 204 and 304 carry no body, and no Content-Length: on a 304 it would
+ * describe the cached page, not an empty one. */
+static bool
+bodyless(int status)
+{
+	return status == 204 || status == 304;
+}
+
 /* Writes the CGI-style response head. -1 when the connection failed. */
 static int
 write_head(FCGX_Request *r, const struct resp *resp, uint64_t length)
 {
-	int status = resp->status >= 100 && resp->status <= 599 ? resp->status
-								 : 500;
+	int status = status_of(resp);
 
 	if (FCGX_FPrintF(r->out, "Status: %d %s\r\n", status,
 			 http_reason(status)) < 0)
 		return -1;
 	if (resp->content_type && header_safe(resp->content_type) &&
-	    FCGX_FPrintF(r->out, "Content-Type: %s\r\n",
-			 resp->content_type) < 0)
+	    FCGX_FPrintF(r->out, "Content-Type: %s\r\n", resp->content_type) <
+		0)
 		return -1;
 	for (size_t i = 0; i < resp->nheaders; i++) {
 		const struct kv *h = &resp->headers[i];
 		if (!header_safe(h->key) || !header_safe(h->val) ||
 		    strchr(h->key, ':')) {
-			fprintf(stderr, "warta: fastcgi: bad header %s "
-					"dropped\n", h->key);
+			fprintf(stderr,
+				"warta: fastcgi: bad header %s dropped\n",
+				h->key);
 			continue;
 		}
 		if (FCGX_FPrintF(r->out, "%s: %s\r\n", h->key, h->val) < 0)
 			return -1;
 	}
-	if (FCGX_FPrintF(r->out, "Content-Length: %" PRIu64 "\r\n\r\n",
-			 length) < 0)
+	if (!bodyless(status) &&
+	    FCGX_FPrintF(r->out, "Content-Length: %" PRIu64 "\r\n", length) < 0)
+		return -1;
+	if (FCGX_PutStr("\r\n", 2, r->out) != 2)
 		return -1;
 	return 0;
 }
@@ -204,10 +209,10 @@ static int
 write_file(FCGX_Request *r, struct resp *resp)
 {
 	uint64_t left = resp->fd_size;
-	char *chunk = malloc(CHUNK);
+	char chunk[CHUNK];
 	int rc = 0;
 
-	while (chunk && left > 0) {
+	while (left > 0) {
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
 		ssize_t got = read(resp->fd, chunk, want);
 		if (got < 0 && errno == EINTR)
@@ -226,9 +231,6 @@ write_file(FCGX_Request *r, struct resp *resp)
 		}
 		left -= (uint64_t)got;
 	}
-	if (!chunk)
-		rc = -1;
-	free(chunk);
 	close(resp->fd);
 	resp->fd = -1;
 	return rc;
@@ -241,14 +243,15 @@ write_resp(FCGX_Request *r, struct resp *resp)
 	int rc;
 
 	if (!file && buf_err(&resp->body) != W_OK) {
-		static const char oom[] = "Status: 500 Internal Server Error\r\n"
-					  "Content-Type: text/plain\r\n\r\n"
-					  "Internal Server Error\n";
+		static const char oom[] =
+		    "Status: 500 Internal Server Error\r\n"
+		    "Content-Type: text/plain\r\n\r\n"
+		    "Internal Server Error\n";
 		rc = FCGX_PutStr(oom, (int)sizeof oom - 1, r->out) < 0 ? -1 : 0;
 		goto out;
 	}
 	rc = write_head(r, resp, file ? resp->fd_size : resp->body.len);
-	if (rc == 0 && !resp->head) {
+	if (rc == 0 && !resp->head && !bodyless(status_of(resp))) {
 		if (file) {
 			rc = write_file(r, resp);
 		} else if (resp->body.len > INT_MAX) {
@@ -431,11 +434,11 @@ fe_fcgi_start(const struct app *app, const char *addr, unsigned threads,
 			goto fail;
 	}
 	for (; fe->nthreads < threads; fe->nthreads++) {
-		int rc = pthread_create(&fe->threads[fe->nthreads], NULL, run,
-					fe);
+		int rc =
+		    pthread_create(&fe->threads[fe->nthreads], NULL, run, fe);
 		if (rc != 0) {
-			fprintf(stderr, "warta: fastcgi: cannot start a "
-					"thread: %s\n", strerror(rc));
+			fprintf(stderr, "warta: fastcgi: thread: %s\n",
+				strerror(rc));
 			e = W_NOMEM;
 			goto fail;
 		}
@@ -455,8 +458,7 @@ fe_fcgi_stop(struct fe_fcgi *fe)
 	atomic_store(&fe->stopping, true);
 	/* Wakes every thread blocked in accept() with an error; a thread
 	 * inside a request finishes it first, then sees the flag. */
-	if (fe->sock >= 0 && shutdown(fe->sock, SHUT_RDWR) != 0 &&
-	    fe->nthreads)
+	if (fe->sock >= 0 && shutdown(fe->sock, SHUT_RDWR) != 0 && fe->nthreads)
 		fprintf(stderr, "warta: fastcgi: shutdown: %s\n",
 			strerror(errno));
 	for (unsigned i = 0; i < fe->nthreads; i++)

@@ -6,8 +6,8 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +15,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
- * which would replace enum werr's W_OK; we never call access(). */
-#undef W_OK
 
 #include "server.h"
 
@@ -95,8 +91,8 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 	arena_init(&c->arena);
 	c->resp.fd = -1;
 	/* One byte past the limit is enough for req_set_uri() to refuse it. */
-	c->raw_uri = arena_strndup(&c->arena, uri,
-				   strnlen(uri, REQ_MAX_URI + 1));
+	c->raw_uri =
+	    arena_strndup(&c->arena, uri, strnlen(uri, REQ_MAX_URI + 1));
 	return c;
 }
 
@@ -124,7 +120,7 @@ static enum MHD_Result
 answer_plain(struct MHD_Connection *mc, unsigned status, const char *text)
 {
 	struct MHD_Response *mr = MHD_create_response_from_buffer(
-		strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+	    strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
 	enum MHD_Result ret;
 
 	if (!mr)
@@ -159,8 +155,8 @@ answer(struct MHD_Connection *mc, struct conn *c)
 	} else if (r->body.data) {
 		/* MHD frees the buffer with free() once sent; the request's
 		 * buffer is not reused, so handing it over saves a copy. */
-		mr = MHD_create_response_from_buffer(
-			r->body.len, r->body.data, MHD_RESPMEM_MUST_FREE);
+		mr = MHD_create_response_from_buffer(r->body.len, r->body.data,
+						     MHD_RESPMEM_MUST_FREE);
 		if (mr)
 			buf_init(&r->body);
 	} else {
@@ -179,8 +175,8 @@ answer(struct MHD_Connection *mc, struct conn *c)
 			fprintf(stderr, "warta: http: bad header %s dropped\n",
 				r->headers[i].key);
 	unsigned status = r->status >= 100 && r->status <= 599
-				  ? (unsigned)r->status
-				  : MHD_HTTP_INTERNAL_SERVER_ERROR;
+			      ? (unsigned)r->status
+			      : MHD_HTTP_INTERNAL_SERVER_ERROR;
 	ret = MHD_queue_response(mc, status, mr);
 	MHD_destroy_response(mr);
 	return ret;
@@ -197,21 +193,23 @@ add_header(void *cls, enum MHD_ValueKind kind, const char *key,
 static void
 set_remote_addr(struct MHD_Connection *mc, struct req *req)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
-		mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char text[INET6_ADDRSTRLEN];
 	const void *addr = NULL;
 
 	if (!ci || !ci->client_addr)
 		return;
 	if (ci->client_addr->sa_family == AF_INET)
-		addr = &((const struct sockaddr_in *)(const void *)
-				 ci->client_addr)->sin_addr;
+		addr =
+		    &((const struct sockaddr_in *)(const void *)ci->client_addr)
+			 ->sin_addr;
 	else if (ci->client_addr->sa_family == AF_INET6)
 		addr = &((const struct sockaddr_in6 *)(const void *)
-				 ci->client_addr)->sin6_addr;
-	if (addr && inet_ntop(ci->client_addr->sa_family, addr, text,
-			      sizeof text))
+			     ci->client_addr)
+			    ->sin6_addr;
+	if (addr &&
+	    inet_ntop(ci->client_addr->sa_family, addr, text, sizeof text))
 		req->remote_addr = arena_strdup(req->arena, text);
 }
 
@@ -221,9 +219,9 @@ static void
 begin_body(struct MHD_Connection *mc, struct req *req)
 {
 	const char *cl = MHD_lookup_connection_value(
-		mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	    mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	const char *te = MHD_lookup_connection_value(
-		mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	    mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 
 	if (cl) {
 		char *end;
@@ -364,9 +362,11 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 		e = W_INVAL;
 		goto fail;
 	}
+	/* One option and its arguments per line. */
+	/* clang-format off */
 	fe->daemon = MHD_start_daemon(
-		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
-			MHD_USE_ITC | MHD_USE_ERROR_LOG,
+		MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+			MHD_USE_ERROR_LOG,
 		0, NULL, NULL, on_request, fe,
 		/* First, so that it also gets the option parser's messages. */
 		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, fe,
@@ -379,7 +379,9 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 		/* Last, so that for one thread the list ends here: MHD warns
 		 * about a pool of 0 or 1 and then uses its polling thread. */
 		threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
-		threads, MHD_OPTION_END);
+		threads,
+		MHD_OPTION_END);
+	/* clang-format on */
 	if (!fe->daemon) {
 		fprintf(stderr, "warta: http: cannot start the server on %s\n",
 			addr);

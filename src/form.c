@@ -487,6 +487,8 @@ mp_end_part(struct form_parser *p)
 {
 	struct form_field f = {0};
 
+	if (p->err)
+		return;
 	f.name = p->pname;
 	f.filename = p->pfilename;
 	f.content_type = p->ptype;

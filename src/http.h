@@ -61,6 +61,7 @@ struct req {
 	struct form_parser *form_parser; /* while a form body streams in */
 	struct form form; /* a POSTed form once complete; empty otherwise */
 	int64_t now; /* Unix time when the request arrived */
+	int64_t started_us; /* monotonic microseconds at arrival, for the log */
 	struct arena *arena;
 };
 

@@ -171,8 +171,8 @@ req_body_begin(struct req *req, int64_t content_length)
 		req->body_err = W_TOOBIG;
 		return req->body_err;
 	}
-	size_t cap = content_length >= 0 ? (size_t)content_length + 1
-					 : BODY_FIRST_CHUNK;
+	size_t cap =
+	    content_length >= 0 ? (size_t)content_length + 1 : BODY_FIRST_CHUNK;
 	req->body_err = body_reserve(req, cap);
 	return req->body_err;
 }
@@ -284,28 +284,28 @@ static const struct {
 	int status;
 	const char *reason;
 } reasons[] = {
-	{200, "OK"},
-	{201, "Created"},
-	{204, "No Content"},
-	{301, "Moved Permanently"},
-	{302, "Found"},
-	{303, "See Other"},
-	{304, "Not Modified"},
-	{307, "Temporary Redirect"},
-	{308, "Permanent Redirect"},
-	{400, "Bad Request"},
-	{401, "Unauthorized"},
-	{403, "Forbidden"},
-	{404, "Not Found"},
-	{405, "Method Not Allowed"},
-	{409, "Conflict"},
-	{410, "Gone"},
-	{413, "Content Too Large"},
-	{414, "URI Too Long"},
-	{415, "Unsupported Media Type"},
-	{429, "Too Many Requests"},
-	{500, "Internal Server Error"},
-	{503, "Service Unavailable"},
+    {200, "OK"},
+    {201, "Created"},
+    {204, "No Content"},
+    {301, "Moved Permanently"},
+    {302, "Found"},
+    {303, "See Other"},
+    {304, "Not Modified"},
+    {307, "Temporary Redirect"},
+    {308, "Permanent Redirect"},
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {409, "Conflict"},
+    {410, "Gone"},
+    {413, "Content Too Large"},
+    {414, "URI Too Long"},
+    {415, "Unsupported Media Type"},
+    {429, "Too Many Requests"},
+    {500, "Internal Server Error"},
+    {503, "Service Unavailable"},
 };
 
 const char *

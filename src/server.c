@@ -11,10 +11,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* <unistd.h> (also pulled in by microhttpd.h) defines W_OK for access(),
- * which would replace enum werr's W_OK; we never call access(). */
-#undef W_OK
-
 #include "server.h"
 
 /* Longest host part we look up: a DNS name is at most 253 characters. */
@@ -48,8 +44,7 @@ looks_numeric(const char *host)
 }
 
 enum werr
-server_parse_addr(const char *s, struct sockaddr_storage *ss,
-		  unsigned *sslen)
+server_parse_addr(const char *s, struct sockaddr_storage *ss, unsigned *sslen)
 {
 	char host[HOST_MAX + 1], port[6];
 	const char *colon;
@@ -73,8 +68,8 @@ server_parse_addr(const char *s, struct sockaddr_storage *ss,
 		if (memchr(s, ':', hlen))
 			return W_INVAL;
 	}
-	if (hlen == 0 || hlen > HOST_MAX || !valid_port(colon + 1,
-							  strlen(colon + 1)))
+	if (hlen == 0 || hlen > HOST_MAX ||
+	    !valid_port(colon + 1, strlen(colon + 1)))
 		return W_INVAL;
 	memcpy(host, s, hlen);
 	host[hlen] = '\0';

@@ -16,6 +16,7 @@ static const struct {
 	[W_CONFLICT] = {409, "conflict"},
 	[W_GONE] = {410, "gone"},
 	[W_TOOBIG] = {413, "request too large"},
+	[W_URILONG] = {414, "request target too long"},
 	[W_UNSUPPORTED] = {415, "unsupported media type"},
 	[W_DB] = {500, "database error"},
 	[W_IO] = {500, "i/o error"},

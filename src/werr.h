@@ -22,6 +22,7 @@ enum werr {
 	W_CONFLICT,  /* 409: a unique value already taken */
 	W_GONE,      /* 410: unpublished with a public reason */
 	W_TOOBIG,    /* 413 */
+	W_URILONG,   /* 414 */
 	W_UNSUPPORTED, /* 415 */
 	W_DB,        /* SQLite failed: 500 */
 	W_IO,        /* a file could not be read or written: 500 */

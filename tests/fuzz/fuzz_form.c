@@ -2,7 +2,7 @@
  * split in two, and require both ways to agree.
  *
  * The first byte picks the content type (bit 0) and the split point (the
- * other bits, modulo the body length + 1); the rest is the body.
+ * other bits, scaled to the body length); the rest is the body.
  *
  * Build (not part of the CMake build):
  *   clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g \
@@ -65,7 +65,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *ct = types[data[0] & 1];
 	const char *s = (const char *)data + 1;
 	size_t n = size - 1;
-	size_t split = (size_t)(data[0] >> 1) % (n + 1);
+	size_t split = (size_t)(data[0] >> 1) * (n + 1) / 128;
 
 	arena_init(&a);
 	arena_init(&b);

@@ -79,9 +79,12 @@ class Base(unittest.TestCase):
         self.assertIn(H.esc(SITE), r.text)
 
     def assertNoRawMarkup(self, html):
-        for bad in ("<script", "<img", "<i>", "<u>", "<b>", "onerror=",
-                    "</title><", "<SJ>"):
-            self.assertNotIn(bad, html)
+        # Hostile text may appear, but only as text: none of its tags.
+        for bad in ("<script", "<img", "<i>", "<u>", "<b>", "</title><",
+                    "<SJ>"):
+            at = html.find(bad)
+            self.assertEqual(at, -1, "raw %r in ...%s..." %
+                             (bad, html[max(0, at - 200):at + 100]))
 
 
 class Escaping(Base):
@@ -220,39 +223,44 @@ class BadTargets(Base):
         self.assertEqual(r.status, 200, r)
 
     def test_garbage(self):
+        # (request, statuses allowed besides 4xx and no answer at all)
         cases = [
-            b"GARBAGE\r\n\r\n",
-            b"\x00\x01\x02\x03\xff\xfe\r\n\r\n",
-            b"GET\r\n\r\n",
-            b"GET / HTTP/9.9\r\nHost: x\r\n\r\n",
-            b"GET / FOO/1.1\r\nHost: x\r\n\r\n",
-            b"GET  /  HTTP/1.1\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\n: novalue\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
-            b"Content-Length: 2\r\n\r\nab",
-            b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-            b"\r\nzz\r\n",
-            b"GET / HTTP/1.1\r\nHost: x\r\n\x00\r\n\r\n",
-            b"GET /" + b"\x7f" * 10 + b" HTTP/1.1\r\n\r\n",
-            b"GET http://evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n",
-            b"GET * HTTP/1.1\r\nHost: x\r\n\r\n",
-            b"\r\n\r\n\r\n\r\n",
-            b"GET / HTTP/1.1\r\nHost: x",            # truncated
-            b"GET /kanal",                            # truncated
-            bytes(range(256)) * 8,
+            (b"GARBAGE\r\n\r\n", ()),
+            (b"\x00\x01\x02\x03\xff\xfe\r\n\r\n", ()),
+            (b"GET\r\n\r\n", ()),
+            # A well-formed request in an unknown version: 505 is right.
+            (b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", (505,)),
+            (b"GET / FOO/1.1\r\nHost: x\r\n\r\n", (505,)),
+            (b"GET  /  HTTP/1.1\r\n\r\n", ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n", ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\n: novalue\r\n\r\n", ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+             ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+             ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
+             b"Content-Length: 2\r\n\r\nab", ()),
+            (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+             b"\r\nzz\r\n", ()),
+            (b"GET / HTTP/1.1\r\nHost: x\r\n\x00\r\n\r\n", ()),
+            (b"GET /" + b"\x7f" * 10 + b" HTTP/1.1\r\n\r\n", ()),
+            # Absolute form is valid HTTP/1.1; serving it is fine too.
+            (b"GET http://evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n",
+             (200,)),
+            (b"GET * HTTP/1.1\r\nHost: x\r\n\r\n", ()),
+            (b"\r\n\r\n\r\n\r\n", ()),
+            (b"GET / HTTP/1.1\r\nHost: x", ()),            # truncated
+            (b"GET /kanal", ()),                           # truncated
+            (bytes(range(256)) * 8, ()),
         ]
-        for data in cases:
+        for data, also in cases:
             with self.subTest(data=data[:60]):
+                t0 = time.monotonic()
                 r = H.raw(W.port, data, half_close=True, timeout=20)
-                if r.status is not None:
-                    self.assertLess(r.status, 500, r)
-                    if r.status < 400:
-                        # Only a request that is still a valid one may
-                        # be served.
-                        self.assertIn(data[:4], (b"GET ", b"POST"), r)
+                if r.status is not None and r.status not in also:
+                    self.assertTrue(400 <= r.status < 500, r)
+                self.assertLess(time.monotonic() - t0, 10,
+                                "took long to give up: %r" % r)
                 self.assertStillAnswers()
 
     def test_request_then_close(self):

@@ -627,6 +627,7 @@ test_mp_disposition(void **state)
 		"Content-Disposition: form-data; name",
 		"Content-Disposition: form-data; name=\"a\" x",
 		"Content-Disposition: form-data; name=\"a\"; x=",
+		"Content-Disposition: form-data; name=\"a\"; x=\"y",
 		"Content-Disposition form-data; name=\"a\"",
 		" Content-Disposition: form-data; name=\"a\"",
 		"Content-Disposition: form-data; name=\"\xff\"",
@@ -651,8 +652,8 @@ test_mp_disposition(void **state)
 		{"Content-Disposition: form-data; name=\"<script>\\\"'\"",
 		 "<script>\"'=v\n"},
 		{"Content-Disposition: form-data; name=\"\"", "=v\n"},
-		{"Content-Disposition: form-data; name=\"a\"; filename=\"x\"\r\n"
-		 "content-type:  application/octet-stream \t",
+		{"Content-Disposition: form-data; name=\"a\"; "
+		 "filename=\"x\"\r\ncontent-type:  application/octet-stream \t",
 		 "a=v[x application/octet-stream]\n"},
 		{"Content-Disposition: form-data; name=\"a\"; filename=\"x\"",
 		 "a=v[x ]\n"},
@@ -758,6 +759,38 @@ test_mp_text_utf8(void **state)
 }
 
 static void
+test_many_fields(void **state)
+{
+	char body[512], out[DUMP_MAX], expect[512];
+	struct arena a;
+	struct form f;
+	struct form_parser *p;
+	enum werr err;
+
+	body[0] = expect[0] = '\0';
+	for (int i = 0; i < 40; i++) {
+		snprintf(body + strlen(body), sizeof body - strlen(body),
+			 "f%d=%d&", i, i);
+		snprintf(expect + strlen(expect),
+			 sizeof expect - strlen(expect), "f%d=%d\n", i, i);
+	}
+	assert_int_equal(ue(body, NULL, out), W_OK);
+	assert_string_equal(out, expect);
+
+	/* Feeding after the end is a caller's bug, reported as such. */
+	arena_init(&a);
+	p = form_parser_new(&a, UE, NULL, &err);
+	assert_non_null(p);
+	assert_int_equal(form_parser_feed(p, "a=1", 3), W_OK);
+	assert_int_equal(form_parser_finish(p, &f), W_OK);
+	assert_int_equal(f.n, 1);
+	assert_int_equal(form_parser_feed(p, "&b=2", 4), W_INVAL);
+	assert_int_equal(form_parser_finish(p, &f), W_INVAL);
+	assert_int_equal(f.n, 0);
+	arena_fini(&a);
+}
+
+static void
 test_default_limits(void **state)
 {
 	assert_int_equal(form_default_limits.max_fields, 200);
@@ -789,6 +822,7 @@ main(void)
 		cmocka_unit_test(test_mp_empty_filename),
 		cmocka_unit_test(test_mp_epilogue),
 		cmocka_unit_test(test_mp_text_utf8),
+		cmocka_unit_test(test_many_fields),
 		cmocka_unit_test(test_default_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

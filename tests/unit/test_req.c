@@ -104,13 +104,13 @@ test_path_bad_bytes(void **state)
 {
 	expect_bad(state, "/%00", W_INVAL);
 	expect_bad(state, "/a%00.html", W_INVAL);
-	expect_bad(state, "/%C3%28", W_INVAL);	   /* bad continuation */
-	expect_bad(state, "/%C0%AF", W_INVAL);	   /* overlong '/' */
-	expect_bad(state, "/%E0%80%AF", W_INVAL);  /* overlong '/' */
-	expect_bad(state, "/%ED%A0%80", W_INVAL);  /* surrogate */
+	expect_bad(state, "/%C3%28", W_INVAL);	     /* bad continuation */
+	expect_bad(state, "/%C0%AF", W_INVAL);	     /* overlong '/' */
+	expect_bad(state, "/%E0%80%AF", W_INVAL);    /* overlong '/' */
+	expect_bad(state, "/%ED%A0%80", W_INVAL);    /* surrogate */
 	expect_bad(state, "/%F4%90%80%80", W_INVAL); /* > U+10FFFF */
-	expect_bad(state, "/%C3", W_INVAL);	   /* truncated */
-	expect_bad(state, "/\xff", W_INVAL);	   /* raw invalid byte */
+	expect_bad(state, "/%C3", W_INVAL);	     /* truncated */
+	expect_bad(state, "/\xff", W_INVAL);	     /* raw invalid byte */
 	expect_bad(state, "/\xc3", W_INVAL);
 	expect_bad(state, "/%0A", W_INVAL);
 	expect_bad(state, "/%0d%0aSet-Cookie:x", W_INVAL);
@@ -156,8 +156,8 @@ test_query(void **state)
 {
 	struct req *req = fresh(state);
 
-	assert_int_equal(req_set_uri(req, "/cari?q=a+b%2Bc&kosong&x=%3Cscript%3E"
-					  "&&q=2&=v&e="),
+	assert_int_equal(req_set_uri(req, "/cari?q=a+b%2Bc&kosong"
+					  "&x=%3Cscript%3E&&q=2&=v&e="),
 			 W_OK);
 	assert_string_equal(req->path, "/cari");
 	assert_int_equal(req->nquery, 6);
@@ -406,34 +406,31 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_path_valid, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_path_malformed_escape,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_path_bad_bytes, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_path_must_be_absolute,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_uri_length, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_query, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_query_bad, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_query_too_many, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_headers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_params, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_body_known_length, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_body_unknown_length_grows,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_body_too_big_announced,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_body_too_big_streamed,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_body_error_first_wins,
-						setup, teardown),
-		cmocka_unit_test(test_resp_header_and_reason),
+	    cmocka_unit_test_setup_teardown(test_path_valid, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_path_malformed_escape, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_path_bad_bytes, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_path_must_be_absolute, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_uri_length, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_query, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_query_bad, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_query_too_many, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_headers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_params, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_body_known_length, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_body_unknown_length_grows,
+					    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_body_too_big_announced, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_body_too_big_streamed, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_body_error_first_wins, setup,
+					    teardown),
+	    cmocka_unit_test(test_resp_header_and_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

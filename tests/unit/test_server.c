@@ -12,8 +12,6 @@
 
 #include <cmocka.h>
 
-/* <unistd.h> defines W_OK for access(); it would replace enum werr's. */
-#undef W_OK
 #include "server.h"
 
 static const struct {
@@ -22,40 +20,40 @@ static const struct {
 	const char *host;
 	unsigned port;
 } cases[] = {
-	{"127.0.0.1:8080", AF_INET, "127.0.0.1", 8080},
-	{"0.0.0.0:1", AF_INET, "0.0.0.0", 1},
-	{"10.1.2.3:65535", AF_INET, "10.1.2.3", 65535},
-	{"127.0.0.1:08080", AF_INET, "127.0.0.1", 8080},
-	{"[::1]:8080", AF_INET6, "::1", 8080},
-	{"[::]:9000", AF_INET6, "::", 9000},
-	{"[fe80::1:2]:443", AF_INET6, "fe80::1:2", 443},
-	{"localhost:8080", AF_INET, "127.0.0.1", 8080},
+    {"127.0.0.1:8080", AF_INET, "127.0.0.1", 8080},
+    {"0.0.0.0:1", AF_INET, "0.0.0.0", 1},
+    {"10.1.2.3:65535", AF_INET, "10.1.2.3", 65535},
+    {"127.0.0.1:08080", AF_INET, "127.0.0.1", 8080},
+    {"[::1]:8080", AF_INET6, "::1", 8080},
+    {"[::]:9000", AF_INET6, "::", 9000},
+    {"[fe80::1:2]:443", AF_INET6, "fe80::1:2", 443},
+    {"localhost:8080", AF_INET, "127.0.0.1", 8080},
 
-	{"", 0, NULL, 0},
-	{"127.0.0.1", 0, NULL, 0},
-	{"127.0.0.1:", 0, NULL, 0},
-	{"127.0.0.1:0", 0, NULL, 0},
-	{"127.0.0.1:65536", 0, NULL, 0},
-	{"127.0.0.1:123456", 0, NULL, 0},
-	{"127.0.0.1:80a", 0, NULL, 0},
-	{"127.0.0.1:+80", 0, NULL, 0},
-	{"127.0.0.1:-80", 0, NULL, 0},
-	{"127.0.0.1: 80", 0, NULL, 0},
-	{"127.0.0.1:http", 0, NULL, 0},
-	{":8080", 0, NULL, 0},
-	{"999.1.1.1:80", 0, NULL, 0},
-	{"127.0.0.1.:80", 0, NULL, 0},
-	{"1.2.3:80", 0, NULL, 0},
-	{"::1:8080", 0, NULL, 0},
-	{"[::1]8080", 0, NULL, 0},
-	{"[::1]", 0, NULL, 0},
-	{"[::1:8080", 0, NULL, 0},
-	{"[]:8080", 0, NULL, 0},
-	{"[127.0.0.1]:80", 0, NULL, 0},
-	{"[::1]:0", 0, NULL, 0},
-	{"unix:/run/warta.sock", 0, NULL, 0},
-	{"<script>:80", 0, NULL, 0},
-	{"\"'\xff:80", 0, NULL, 0},
+    {"", 0, NULL, 0},
+    {"127.0.0.1", 0, NULL, 0},
+    {"127.0.0.1:", 0, NULL, 0},
+    {"127.0.0.1:0", 0, NULL, 0},
+    {"127.0.0.1:65536", 0, NULL, 0},
+    {"127.0.0.1:123456", 0, NULL, 0},
+    {"127.0.0.1:80a", 0, NULL, 0},
+    {"127.0.0.1:+80", 0, NULL, 0},
+    {"127.0.0.1:-80", 0, NULL, 0},
+    {"127.0.0.1: 80", 0, NULL, 0},
+    {"127.0.0.1:http", 0, NULL, 0},
+    {":8080", 0, NULL, 0},
+    {"999.1.1.1:80", 0, NULL, 0},
+    {"127.0.0.1.:80", 0, NULL, 0},
+    {"1.2.3:80", 0, NULL, 0},
+    {"::1:8080", 0, NULL, 0},
+    {"[::1]8080", 0, NULL, 0},
+    {"[::1]", 0, NULL, 0},
+    {"[::1:8080", 0, NULL, 0},
+    {"[]:8080", 0, NULL, 0},
+    {"[127.0.0.1]:80", 0, NULL, 0},
+    {"[::1]:0", 0, NULL, 0},
+    {"unix:/run/warta.sock", 0, NULL, 0},
+    {"<script>:80", 0, NULL, 0},
+    {"\"'\xff:80", 0, NULL, 0},
 };
 
 static void
@@ -83,8 +81,7 @@ test_parse_table(void **state)
 		} else {
 			const struct sockaddr_in6 *sin6 = (const void *)&ss;
 			assert_int_equal(len, sizeof *sin6);
-			assert_int_equal(ntohs(sin6->sin6_port),
-					 cases[i].port);
+			assert_int_equal(ntohs(sin6->sin6_port), cases[i].port);
 			assert_non_null(inet_ntop(AF_INET6, &sin6->sin6_addr,
 						  text, sizeof text));
 		}
@@ -111,16 +108,15 @@ test_listen_busy_port(void **state)
 	close(fd);
 	assert_int_equal(server_listen("test", "127.0.0.1:0", 16, &fd2),
 			 W_INVAL);
-	assert_int_equal(server_listen("test", "nonsense", 16, &fd2),
-			 W_INVAL);
+	assert_int_equal(server_listen("test", "nonsense", 16, &fd2), W_INVAL);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_table),
-		cmocka_unit_test(test_listen_busy_port),
+	    cmocka_unit_test(test_parse_table),
+	    cmocka_unit_test(test_listen_busy_port),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
