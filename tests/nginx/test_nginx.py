@@ -210,20 +210,22 @@ class Pages(Base):
                     self.assertEqual(r.header("Allow"), "GET, HEAD")
 
     def test_static_by_nginx(self):
-        before = len(W.log_lines())
         r = get("/static/warta.css")
         self.assertEqual(r.status, 200)
         self.assertTrue(r.header("Content-Type").startswith("text/css"))
-        self.assertIn("public", r.header("Cache-Control") or "")
+        # `expires 1h` and `add_header Cache-Control "public"`: two
+        # headers, which a client reads as one list.
+        cc = ", ".join(r.headers.get_all("Cache-Control") or [])
+        self.assertIn("max-age=3600", cc)
+        self.assertIn("public", cc)
         self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
         with open(os.path.join(H.SRC, "static", "warta.css"), "rb") as f:
             self.assertEqual(r.body, f.read())
         self.assertEqual(get("/static/tidak-ada.css").status, 404)
         time.sleep(0.2)
-        for ln in W.log_lines()[before:]:
-            self.assertFalse(ln[1].startswith("/static/"),
-                             "warta served %s" % (ln,))
-        self.assertNotIn(" /static/", W.stderr())
+        served = [ln for ln in W.log_lines()
+                  if ln[1] in ("/static/warta.css", "/static/tidak-ada.css")]
+        self.assertEqual(served, [], "warta served static files itself")
 
 
 class Burst(Base):
