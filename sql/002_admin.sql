@@ -23,11 +23,14 @@ CREATE TABLE sessions (
 ) WITHOUT ROWID;
 CREATE INDEX sessions_user ON sessions (user_id);
 
--- Consecutive failed sign-ins per key ("email:x", "addr:1.2.3.4").
+-- Consecutive failed sign-ins per key ("email:x", "addr:1.2.3.4"). A key
+-- whose last failure (last_at) is a day old starts counting afresh, so a
+-- newsroom's shared address is not locked for old typos.
 CREATE TABLE login_failures (
 	key          TEXT PRIMARY KEY,
 	failures     INTEGER NOT NULL,
-	locked_until INTEGER NOT NULL DEFAULT 0
+	locked_until INTEGER NOT NULL DEFAULT 0,
+	last_at      INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 CREATE TABLE media (
@@ -50,6 +53,9 @@ ALTER TABLE articles ADD COLUMN unpublished_at INTEGER;
 CREATE INDEX articles_status ON articles (status, updated_at DESC, id DESC);
 CREATE INDEX articles_created_by ON articles (created_by, updated_at DESC, id DESC);
 CREATE INDEX articles_updated ON articles (updated_at DESC, id DESC);
+-- The admin listing filtered by section.
+CREATE INDEX articles_section_updated ON articles
+	(section_id, updated_at DESC, id DESC);
 
 -- Every save: who, when, and the whole article as JSON (title, slug, lead,
 -- dateline, body, section, status, times, authors, tags, picks, image).
@@ -82,3 +88,9 @@ CREATE TABLE audit_log (
 	created_at INTEGER NOT NULL
 );
 CREATE INDEX audit_log_time ON audit_log (id DESC);
+-- The audit page filters by user and by action, newest first.
+CREATE INDEX audit_log_user ON audit_log (user_id, id DESC);
+CREATE INDEX audit_log_action ON audit_log (action, id DESC);
+-- Accounts linked to a byline: the authors page counts them, and deleting
+-- an author looks them up.
+CREATE INDEX users_author ON users (author_id);

@@ -47,7 +47,16 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
 /* A context for an admin page: the site, the user (name, role label, what
  * they may do as booleans can_publish, can_taxonomy, can_users,
  * can_settings, can_audit), the csrf token, the title, the flash message
- * from ?ok=... NULL when out of memory. */
+ * from ?ok=... NULL when out of memory.
+ *
+ * Names set: site.{name,tagline,base_url,lang}, title, path, csrf,
+ * signed_in, user.{name,email,role,role_label}, can_publish, can_taxonomy,
+ * can_users, can_settings, can_audit, nav.{home,articles,new,sections,
+ * tags,authors,users,settings,audit} (true for the current area), flash.
+ * The flash codes a handler may redirect with (?ok=CODE; anything else
+ * shows nothing): saved, created, submitted, published, scheduled,
+ * unpublished, deleted, restored, corrected, user_added, user_disabled,
+ * user_enabled, password, settings, logout. */
 struct tobj *admin_ctx(struct worker *w, const struct req *req,
 		       const char *title);
 
@@ -67,5 +76,22 @@ enum werr admin_audit(struct worker *w, const struct req *req,
 
 /* Parses a positive decimal id; 0 when s is not one. */
 int64_t admin_id(const char *s);
+
+/* The sign-in form's double-submit CSRF cookie (see admin_login.c). */
+#define ADMIN_LOGIN_COOKIE "warta_login"
+
+/* The value of the first cookie called name in the request's Cookie
+ * header, copied into the worker's arena; NULL when there is none. */
+const char *admin_cookie(struct worker *w, const struct req *req,
+			 const char *name);
+
+/* Handlers of the admin core: sign-in and sign-out (admin_login.c), the
+ * dashboard (admin_home.c). */
+enum werr admin_login_get(struct worker *w, struct req *req,
+			  struct resp *resp);
+enum werr admin_login_post(struct worker *w, struct req *req,
+			   struct resp *resp);
+enum werr admin_logout(struct worker *w, struct req *req, struct resp *resp);
+enum werr admin_home(struct worker *w, struct req *req, struct resp *resp);
 
 #endif

@@ -8,13 +8,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sodium.h>
-
+#include "admin.h"
+#include "admin_articles.h"
+#include "admin_manage.h"
 #include "app.h"
+#include "cache.h"
 #include "datefmt.h"
 #include "db.h"
 #include "db_site.h"
 #include "page.h"
+#include "page_archive.h"
+#include "page_feed.h"
+#include "page_search.h"
 #include "router.h"
 
 static const struct route routes[] = {
@@ -22,7 +27,79 @@ static const struct route routes[] = {
 	{M_GET | M_HEAD, "/kanal/:slug", page_section, 0},
 	{M_GET | M_HEAD, "/tag/:slug", page_tag, 0},
 	{M_GET | M_HEAD, "/penulis/:slug", page_author, 0},
+	/* Feeds, sitemaps and robots.txt (page_feed.c, page_sitemap.c). */
+	{M_GET | M_HEAD, "/feed.xml", page_feed_rss, 0},
+	{M_GET | M_HEAD, "/atom.xml", page_feed_atom, 0},
+	{M_GET | M_HEAD, "/kanal/:slug/feed.xml", page_section_rss, 0},
+	{M_GET | M_HEAD, "/kanal/:slug/atom.xml", page_section_atom, 0},
+	{M_GET | M_HEAD, "/tag/:slug/feed.xml", page_tag_rss, 0},
+	{M_GET | M_HEAD, "/tag/:slug/atom.xml", page_tag_atom, 0},
+	{M_GET | M_HEAD, "/penulis/:slug/feed.xml", page_author_rss, 0},
+	{M_GET | M_HEAD, "/penulis/:slug/atom.xml", page_author_atom, 0},
+	{M_GET | M_HEAD, "/sitemap.xml", page_sitemap_index, 0},
+	{M_GET | M_HEAD, "/sitemap-pages.xml", page_sitemap_pages, 0},
+	{M_GET | M_HEAD, "/sitemap-news.xml", page_sitemap_news, 0},
+	{M_GET | M_HEAD, "/sitemap-:month.xml", page_sitemap_month, 0},
+	{M_GET | M_HEAD, "/robots.txt", page_robots, 0},
 	{M_GET | M_HEAD, "/static/*path", page_static, 0},
+	{M_GET | M_HEAD, "/cari", page_search, 0},
+	/* The archive; before the article pattern, which /arsip/Y/M/D
+	 * would match. */
+	{M_GET | M_HEAD, "/arsip", page_archive, 0},
+	{M_GET | M_HEAD, "/arsip/:y/:m", page_archive_month, 0},
+	{M_GET | M_HEAD, "/arsip/:y/:m/:d", page_archive_day, 0},
+	/* The admin; before the article pattern, which any four segments
+	 * would match. */
+	{M_GET | M_HEAD, "/admin", admin_home, ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/login", admin_login_get,
+	 ROUTE_ADMIN | ROUTE_PUBLIC},
+	{M_POST, "/admin/login", admin_login_post, ROUTE_ADMIN | ROUTE_PUBLIC},
+	{M_POST, "/admin/logout", admin_logout, ROUTE_ADMIN},
+	/* Management pages (admin_manage.c); each checks its permission. */
+	{M_GET | M_HEAD | M_POST, "/admin/sections", admin_sections,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/sections/:id", admin_section,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/sections/:id/delete", admin_section_delete,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/tags", admin_tags, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/tags/:id", admin_tag, ROUTE_ADMIN},
+	{M_POST, "/admin/tags/:id/delete", admin_tag_delete, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/authors", admin_authors,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/authors/:id", admin_author,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/authors/:id/delete", admin_author_delete,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/users", admin_users, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/users/new", admin_user_new,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/users/:id", admin_user, ROUTE_ADMIN},
+	{M_POST, "/admin/users/:id/disable", admin_user_disable, ROUTE_ADMIN},
+	{M_POST, "/admin/users/:id/enable", admin_user_enable, ROUTE_ADMIN},
+	{M_POST, "/admin/users/:id/password", admin_user_password,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/settings", admin_settings,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/audit", admin_audit_log, ROUTE_ADMIN},
+	/* The article editor (admin_articles.c); each checks role and
+	 * ownership on the stored article. */
+	{M_GET | M_HEAD, "/admin/articles", admin_articles_list, ROUTE_ADMIN},
+	{M_POST, "/admin/articles", admin_article_create, ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/articles/new", admin_article_new,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id", admin_article_update, ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/articles/:id/edit", admin_article_edit,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/correction", admin_article_correct,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/articles/:id/revisions",
+	 admin_article_revisions, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/revisions/:rev/restore",
+	 admin_article_restore, ROUTE_ADMIN},
+	{M_POST, "/admin/preview", admin_preview, ROUTE_ADMIN},
+	/* Uploaded images (admin_media.c); nginx serves them itself. */
+	{M_GET | M_HEAD, "/media/:name", page_media, 0},
 	{M_GET | M_HEAD, "/:y/:m/:d/:slug", page_article, 0},
 };
 
@@ -32,29 +109,6 @@ has_header(const struct resp *resp, const char *name)
 	for (size_t i = 0; i < resp->nheaders; i++)
 		if (strcasecmp(resp->headers[i].key, name) == 0)
 			return true;
-	return false;
-}
-
-/* True when the If-None-Match list holds etag (or is "*"); weak
- * validators compare by their opaque part, as RFC 9110 asks for GET. */
-static bool
-etag_listed(const char *list, const char *etag)
-{
-	size_t n = strlen(etag);
-	const char *p = list;
-	while (*p) {
-		while (*p == ' ' || *p == '\t' || *p == ',')
-			p++;
-		if (*p == '*')
-			return true;
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (strncmp(p, etag, n) == 0 &&
-		    (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
-			return true;
-		while (*p && *p != ',')
-			p++;
-	}
 	return false;
 }
 
@@ -118,48 +172,8 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	resp->status = 200;
 }
 
-/* The validators of a cacheable page: a strong ETag hashing the body and
- * the Last-Modified its handler reported. A request whose If-None-Match
- * (or, without one, If-Modified-Since) still matches gets a 304 with no
- * body. */
-static void
-conditional(const struct req *req, struct resp *resp)
-{
-	unsigned char h[16];
-	char hex[33];
-	crypto_generichash(h, sizeof h, (const unsigned char *)resp->body.data,
-			   resp->body.len, NULL, 0);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	const char *etag = arena_printf(req->arena, "\"%s\"", hex);
-	if (!etag)
-		return;
-	resp_header(resp, "ETag", etag);
-	if (!has_header(resp, "Cache-Control"))
-		resp_header(resp, "Cache-Control", "public, max-age=10");
-	char date[40] = "";
-	if (resp->last_modified > 0) {
-		datefmt_http(resp->last_modified, date, sizeof date);
-		const char *lm = arena_strdup(req->arena, date);
-		if (lm)
-			resp_header(resp, "Last-Modified", lm);
-	}
-
-	bool fresh = false;
-	const char *inm = req_header(req, "if-none-match");
-	const char *ims = req_header(req, "if-modified-since");
-	if (inm) {
-		fresh = etag_listed(inm, etag);
-	} else if (ims && resp->last_modified > 0) {
-		int64_t since = datefmt_parse_http(ims);
-		fresh = since >= 0 && resp->last_modified <= since;
-	}
-	if (fresh) {
-		resp->status = 304;
-		buf_reset(&resp->body);
-	}
-}
-
-/* Headers every response carries. */
+/* Headers every response carries; a reader response without a
+ * Cache-Control gets the one cache.c chooses for its status. */
 static void
 common_headers(struct resp *resp, unsigned flags)
 {
@@ -172,6 +186,9 @@ common_headers(struct resp *resp, unsigned flags)
 			    "object-src 'none'; base-uri 'none'; "
 			    "form-action 'self'; frame-ancestors 'none'");
 	} else {
+		if (!has_header(resp, "Cache-Control"))
+			resp_header(resp, "Cache-Control",
+				    cache_control_for(resp->status, false));
 		resp_header(resp, "Content-Security-Policy",
 			    "default-src 'self'; img-src 'self' data:; "
 			    "object-src 'none'; base-uri 'none'; "
@@ -209,10 +226,18 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 		e = req->body_err;
 		goto out;
 	}
+	if (route->flags & ROUTE_ADMIN) {
+		/* Session, Origin and CSRF checks before any admin handler. */
+		bool done = false;
+		e = admin_gate(w, req, resp, route->flags, &done);
+		if (e != W_OK || done)
+			goto out;
+	}
 	e = route->handler(w, req, resp);
-	if (e == W_OK && resp->cacheable && resp->status == 200 &&
-	    resp->fd < 0)
-		conditional(req, resp);
+	/* Validators and 304s for reader pages and feeds only: admin pages
+	 * are no-store whatever their handler rendered them with. */
+	if (e == W_OK && resp->cacheable && !(route->flags & ROUTE_ADMIN))
+		cache_validate(w, req, resp);
 out:
 	if (e != W_OK) {
 		if (resp->fd >= 0) {

@@ -1,10 +1,14 @@
 /* main.c - the warta command line: init, serve, help. Everything that may
  * exit the process happens here, before anything listens. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
+#include "auth.h"
+#include "cli_user.h"
 #include "db.h"
 #include "db_site.h"
 #include "migrate.h"
@@ -28,6 +32,7 @@ static const char usage_main[] =
 	"commands:\n"
 	"  init    create or migrate the database\n"
 	"  serve   serve the site over HTTP and/or FastCGI\n"
+	"  user    manage the accounts of the newsroom admin\n"
 	"\n"
 	"options:\n"
 	"  --help     show this help (warta COMMAND --help for a command)\n"
@@ -49,6 +54,7 @@ static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
 	"                   [--threads N] [--templates DIR] [--static DIR]\n"
+	"                   [--media DIR]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080.\n"
@@ -59,7 +65,9 @@ static const char usage_serve[] =
 	"127.0.0.1:9000\n"
 	"  --threads N        worker threads per front end (default 4)\n"
 	"  --templates DIR    templates directory (default ./templates)\n"
-	"  --static DIR       static files for /static/ (default ./static)\n";
+	"  --static DIR       static files for /static/ (default ./static)\n"
+	"  --media DIR        uploaded images, served at /media/ (default\n"
+	"                     ./media, created when missing)\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -204,11 +212,30 @@ check_db(const char *path)
 	return false;
 }
 
+/* Makes sure the upload directory exists (creating it, not its parents)
+ * before serving; an unwritable one shows in the log at the first
+ * upload. */
+static bool
+media_dir(const char *dir)
+{
+	struct stat st;
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "warta: --media %s: %s\n", dir, strerror(errno));
+		return false;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "warta: --media %s: not a directory\n", dir);
+		return false;
+	}
+	return true;
+}
+
 static int
 cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = "templates", *sdir = "static";
+	const char *mdir = "media";
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--http", true, &http},
@@ -216,6 +243,7 @@ cmd_serve(int argc, char **argv)
 		{"--threads", true, &threads},
 		{"--templates", true, &tdir},
 		{"--static", true, &sdir},
+		{"--media", true, &mdir},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
@@ -236,6 +264,8 @@ cmd_serve(int argc, char **argv)
 	}
 	if (!check_db(db_path))
 		return 1;
+	if (!media_dir(mdir))
+		return 1;
 
 	char err[512];
 	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
@@ -246,6 +276,8 @@ cmd_serve(int argc, char **argv)
 	static const char *const required[] = {
 		"layout", "home", "article", "list", "error", "gone",
 		"_card", "_baca_juga", "_dateline",
+		"admin_layout", "admin_login", "admin_home", "_admin_row",
+		"admin_edit", "admin_articles", "admin_revisions",
 	};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
 		if (!tpl_has(tpl, required[i])) {
@@ -259,6 +291,7 @@ cmd_serve(int argc, char **argv)
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
+		.media_dir = mdir,
 		.tpl = tpl,
 	};
 	enum werr e = server_run(&app, &so);
@@ -283,6 +316,13 @@ main(int argc, char **argv)
 		printf("warta %s\n", WARTA_VERSION);
 		return 0;
 	}
+	/* Passwords and tokens need libsodium before any command runs. */
+	if (auth_init() != W_OK) {
+		fprintf(stderr, "warta: cannot initialise libsodium\n");
+		return 1;
+	}
+	if (strcmp(cmd, "user") == 0)
+		return cli_user(argc - 2, argv + 2);
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)

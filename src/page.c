@@ -7,6 +7,7 @@
 
 #include "datefmt.h"
 #include "db_taxonomy.h"
+#include "jsonld.h"
 #include "page.h"
 
 static enum datefmt_lang
@@ -55,6 +56,21 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 	}
 	tobj_str(ctx, "title", title);
 	tobj_str(ctx, "path", req->path);
+
+	/* The head every page shares (layout.html): its own URL as
+	 * requested (a search keeps its query), and sharing tags for a
+	 * website. Articles, listings and archives override the URL with
+	 * one rebuilt from what they parsed, so stray query fields such as
+	 * ?utm_source= never reach theirs. */
+	tobj_str(ctx, "canonical",
+		 arena_printf(&w->arena, "%s%s", w->site.base_url,
+			      req->uri ? req->uri : req->path));
+	tobj_str(ctx, "og_type", "website");
+	tobj_str(ctx, "og_title", title ? title : w->site.name);
+	tobj_str(ctx, "og_image", arena_printf(&w->arena, "%s%s",
+					       w->site.base_url,
+					       JSONLD_LOGO_PATH));
+	tobj_str(ctx, "twitter_card", "summary");
 
 	/* The section navigation; a failure here only loses the menu. */
 	struct section *secs;
@@ -139,6 +155,8 @@ page_error(struct worker *w, const struct req *req, struct resp *resp,
 		tobj_int(ctx, "status", status);
 		tobj_str(ctx, "message", message);
 		tobj_bool(ctx, "noindex", true);
+		/* An error has no address worth naming canonical. */
+		tobj_str(ctx, "canonical", NULL);
 	}
 	if (ctx && page_render(w, resp, status, "error", ctx) == W_OK)
 		return;
@@ -233,9 +251,34 @@ page_older(struct worker *w, struct tobj *ctx, const char *base,
 {
 	if (!l->more)
 		return;
-	tobj_str(ctx, "older",
-		 arena_printf(&w->arena, "%s?sebelum=%" PRId64 ".%" PRId64,
-			      base, l->next.time, l->next.id));
+	const char *older =
+		arena_printf(&w->arena, "%s?sebelum=%" PRId64 ".%" PRId64,
+			     base, l->next.time, l->next.id);
+	tobj_str(ctx, "older", older);
+	tobj_str(ctx, "rel_next", arena_printf(&w->arena, "%s%s",
+					       w->site.base_url, older));
+}
+
+void
+page_listing_head(struct worker *w, struct tobj *ctx, const char *base,
+		  const struct cursor *before)
+{
+	if (!before->time) {
+		tobj_str(ctx, "canonical", arena_printf(&w->arena, "%s%s",
+							w->site.base_url,
+							base));
+		return;
+	}
+	/* Rebuilt from the parsed cursor, so that stray query fields
+	 * (?utm_source=...) never reach the canonical URL. */
+	tobj_str(ctx, "canonical",
+		 arena_printf(&w->arena,
+			      "%s%s?sebelum=%" PRId64 ".%" PRId64,
+			      w->site.base_url, base, before->time,
+			      before->id));
+	tobj_str(ctx, "rel_prev", arena_printf(&w->arena, "%s%s",
+					       w->site.base_url, base));
+	tobj_bool(ctx, "older_page", true);
 }
 
 enum werr

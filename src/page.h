@@ -52,9 +52,20 @@ void page_touch(struct resp *resp, int64_t t);
  * c (zeroed when absent). W_INVAL when present but malformed. */
 enum werr page_cursor(const struct req *req, struct cursor *c) WUNUSED;
 
-/* Sets "older" in ctx to base + "?sebelum=TIME.ID" when l has more. */
+/* Sets "older" in ctx to base + "?sebelum=TIME.ID" when l has more, and
+ * "rel_next" (the <link rel="next"> of the head) to the same made
+ * absolute. */
 void page_older(struct worker *w, struct tobj *ctx, const char *base,
 		const struct article_list *l);
+
+/* The head of one page of a keyset listing at base ("/kanal/x", "/"):
+ * "canonical" is this very page (base, plus "?sebelum=TIME.ID" from
+ * before on older pages). Older pages also get "rel_prev" pointing to the
+ * first page (keyset paging cannot name the page just before) and
+ * "older_page", which makes them noindex, follow: the first page is the
+ * one to index, the links lead crawlers on to the articles. */
+void page_listing_head(struct worker *w, struct tobj *ctx, const char *base,
+		       const struct cursor *before);
 
 /* Formats t in the site's zone with datefmt_* into the arena. */
 const char *page_date_long(struct worker *w, int64_t t);

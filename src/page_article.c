@@ -3,7 +3,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "db_admin_article.h"
 #include "db_article.h"
+#include "jsonld.h"
 #include "markdown.h"
 #include "page.h"
 
@@ -115,6 +117,68 @@ dateline(struct worker *w, const struct article *a)
 	return s;
 }
 
+/* The sharing head of an article (layout.html): OpenGraph and Twitter
+ * tags, and the NewsArticle JSON-LD with x's image and public
+ * corrections. url is the absolute canonical URL. */
+static enum werr
+share(struct worker *w, struct tobj *ctx, const struct article *a,
+      const char *url, const struct article_extras *x)
+{
+	const char *image = NULL;
+	if (x->image_name && x->image_name[0]) {
+		image = arena_printf(&w->arena, "%s/media/%s",
+				     w->site.base_url, x->image_name);
+		if (!image)
+			return W_NOMEM;
+		tobj_str(ctx, "og_image", image);
+		tobj_str(ctx, "twitter_card", "summary_large_image");
+	}
+	tobj_str(ctx, "og_type", "article");
+	tobj_str(ctx, "og_published", page_date_iso(w, a->published_at));
+	tobj_str(ctx, "og_modified",
+		 page_date_iso(w, a->updated_at > a->published_at
+				      ? a->updated_at
+				      : a->published_at));
+	tobj_str(ctx, "og_section", a->section.name);
+	struct tlist *tags = tobj_list(ctx, "og_tags");
+	for (size_t i = 0; i < a->ntags; i++)
+		tlist_str(tags, a->tags[i].name);
+
+	struct jsonld_correction *c = NULL;
+	if (x->ncorrections) {
+		c = arena_alloc(&w->arena, x->ncorrections * sizeof *c);
+		if (!c)
+			return W_NOMEM;
+		for (size_t i = 0; i < x->ncorrections; i++)
+			c[i] = (struct jsonld_correction){
+				x->corrections[i].body,
+				x->corrections[i].created_at};
+	}
+	struct jsonld_article in = {
+		.a = a,
+		.url = url,
+		.image = image,
+		.corrections = c,
+		.ncorrections = x->ncorrections,
+	};
+	struct buf b;
+	buf_init(&b);
+	enum werr e = jsonld_news_article(&w->site, &in, &b);
+	if (e == W_OK) {
+		/* Built by jsonld.c with every string escaped for a
+		 * <script> element: the one HTML value here not from
+		 * cmark. */
+		const char *json = arena_strndup(&w->arena, buf_cstr(&b),
+						 b.len);
+		if (json)
+			tobj_html(ctx, "jsonld", json);
+		else
+			e = W_NOMEM;
+	}
+	buf_fini(&b);
+	return e;
+}
+
 static enum werr
 gone(struct worker *w, struct req *req, struct resp *resp,
      const struct article *a)
@@ -174,8 +238,35 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 	page_card(w, o, &a);
 	tobj_html(o, "body", body);
 	tobj_str(ctx, "description", a.lead);
-	tobj_str(ctx, "canonical",
-		 arena_printf(&w->arena, "%s%s", w->site.base_url, path));
+	const char *canonical =
+		arena_printf(&w->arena, "%s%s", w->site.base_url, path);
+	tobj_str(ctx, "canonical", canonical);
+	/* The image and the public corrections. */
+	struct article_extras x;
+	e = db_admin_article_extras(w->db, &w->arena, a.id, &x);
+	if (e == W_OK)
+		e = share(w, ctx, &a, canonical, &x);
+	if (e != W_OK)
+		return e;
+	if (x.image_name[0]) {
+		struct tobj *img = tobj_obj(o, "image");
+		tobj_str(img, "url", arena_printf(&w->arena, "/media/%s",
+						  x.image_name));
+		tobj_str(img, "caption", x.image_caption);
+		tobj_str(img, "credit", x.image_credit);
+	}
+	/* "Penulis: ... | Editor: ...": who published it. */
+	tobj_str(o, "editor", x.editor_name);
+	tobj_bool(o, "has_corrections", x.ncorrections > 0);
+	struct tlist *fixes = tobj_list(o, "corrections");
+	for (size_t i = 0; i < x.ncorrections; i++) {
+		struct tobj *c = tlist_add(fixes);
+		tobj_str(c, "body", x.corrections[i].body);
+		tobj_str(c, "date",
+			 page_date_short(w, x.corrections[i].created_at));
+		tobj_str(c, "datetime",
+			 page_date_iso(w, x.corrections[i].created_at));
+	}
 	if (a.updated_at > a.published_at + 60)
 		tobj_str(o, "updated", page_date_short(w, a.updated_at));
 

@@ -3,6 +3,7 @@
 #include "db_article.h"
 #include "db_taxonomy.h"
 #include "page.h"
+#include "page_feed.h"
 
 #define HOME_LATEST 12
 #define HOME_PER_SECTION 4
@@ -19,6 +20,8 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 	if (!ctx)
 		return W_NOMEM;
 	tobj_bool(ctx, "home", true);
+	tobj_str(ctx, "description", w->site.tagline);
+	page_listing_head(w, ctx, "/", &before);
 
 	struct article featured = {0};
 	if (first) {
@@ -79,5 +82,6 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 			page_touch(resp, page_cards(w, b, "articles", &l));
 		}
 	}
+	page_feed_links(w, ctx, "", NULL);
 	return page_render(w, resp, 200, "home", ctx);
 }

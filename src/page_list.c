@@ -3,6 +3,7 @@
 #include "db_article.h"
 #include "db_taxonomy.h"
 #include "page.h"
+#include "page_feed.h"
 
 #define LIST_PAGE 15
 
@@ -25,8 +26,10 @@ listing(struct worker *w, struct req *req, struct resp *resp,
 	tobj_str(ctx, "base", base);
 	page_touch(resp, page_cards(w, ctx, "articles", l));
 	page_older(w, ctx, base, l);
+	page_listing_head(w, ctx, base, before);
 	if (before->time)
 		tobj_str(ctx, "newest", base);
+	page_feed_links(w, ctx, base, heading);
 	return page_render(w, resp, 200, "list", ctx);
 }
 

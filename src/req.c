@@ -171,6 +171,20 @@ req_body_begin(struct req *req, int64_t content_length)
 		req->body_err = W_TOOBIG;
 		return req->body_err;
 	}
+	/* A POSTed form streams into the form parser, so a large upload
+	 * is never held twice; any other body is kept raw. */
+	const char *ct = req_header(req, "content-type");
+	if (req->method == METHOD_POST && ct) {
+		enum werr fe = W_OK;
+		req->form_parser = form_parser_new(req->arena, ct,
+						   &form_default_limits, &fe);
+		if (req->form_parser)
+			return W_OK;
+		if (fe != W_UNSUPPORTED) {
+			req->body_err = fe;
+			return req->body_err;
+		}
+	}
 	size_t cap =
 	    content_length >= 0 ? (size_t)content_length + 1 : BODY_FIRST_CHUNK;
 	req->body_err = body_reserve(req, cap);
@@ -182,6 +196,10 @@ req_body_feed(struct req *req, const char *p, size_t n)
 {
 	if (req->body_err != W_OK)
 		return req->body_err;
+	if (req->form_parser) {
+		req->body_err = form_parser_feed(req->form_parser, p, n);
+		return req->body_err;
+	}
 	if (!req->body) {
 		/* A front end that skipped begin: treat as unknown length. */
 		req->body_err = body_reserve(req, BODY_FIRST_CHUNK);
@@ -215,6 +233,12 @@ req_body_feed(struct req *req, const char *p, size_t n)
 enum werr
 req_body_end(struct req *req)
 {
+	struct form_parser *fp = req->form_parser;
+
+	/* The parser lives in the arena: dropping the pointer frees it. */
+	req->form_parser = NULL;
+	if (fp && req->body_err == W_OK)
+		req->body_err = form_parser_finish(fp, &req->form);
 	return req->body_err;
 }
 

@@ -10,6 +10,34 @@ seglen(const char *s)
 	return strcspn(s, "/");
 }
 
+/* Matches one path segment s (sl bytes) against the pattern segment p
+ * (pl bytes): literally, or as PREFIX:NAME.SUFFIX, capturing the non-empty
+ * middle (NAME runs to the first '.' after the colon). */
+static bool
+match_segment(const char *p, size_t pl, const char *s, size_t sl,
+	      struct req *req)
+{
+	const char *colon = memchr(p, ':', pl);
+	if (!colon)
+		return pl == sl && memcmp(p, s, pl) == 0;
+	size_t pre = (size_t)(colon - p);
+	const char *name = colon + 1;
+	const char *dot = memchr(name, '.', pl - pre - 1);
+	size_t nl = dot ? (size_t)(dot - name) : pl - pre - 1;
+	size_t suf = pl - pre - 1 - nl;
+	if (sl <= pre + suf || memcmp(s, p, pre) != 0 ||
+	    memcmp(s + sl - suf, name + nl, suf) != 0 ||
+	    req->nparams == REQ_MAX_PARAMS)
+		return false;
+	char *v = arena_strndup(req->arena, s + pre, sl - pre - suf);
+	char *k = arena_strndup(req->arena, name, nl);
+	if (!v || !k)
+		return false;
+	req->params[req->nparams++] =
+		(struct kv){.key = k, .val = v, .vlen = sl - pre - suf};
+	return true;
+}
+
 /* Matches path against pattern, capturing into req->params. Both start
  * with '/'. */
 static bool
@@ -32,18 +60,8 @@ match(const char *pattern, const char *path, struct req *req)
 				.key = p + 1, .val = s, .vlen = strlen(s)};
 			return true;
 		}
-		if (*p == ':') {
-			if (sl == 0 || req->nparams == REQ_MAX_PARAMS)
-				return false;
-			char *v = arena_strndup(req->arena, s, sl);
-			char *k = arena_strndup(req->arena, p + 1, pl - 1);
-			if (!v || !k)
-				return false;
-			req->params[req->nparams++] =
-				(struct kv){.key = k, .val = v, .vlen = sl};
-		} else if (pl != sl || memcmp(p, s, pl) != 0) {
+		if (!match_segment(p, pl, s, sl, req))
 			return false;
-		}
 		p += pl, s += sl;
 	}
 }

@@ -1,7 +1,9 @@
 /* router.h - the route table: plain data matched against a path.
  *
  * A pattern is a sequence of /-separated segments; a segment ":name"
- * captures one non-empty segment into req->params, anything else must match
+ * captures one non-empty segment into req->params, "pre:name.suf" captures
+ * the non-empty middle of a segment that starts with "pre" and ends with
+ * ".suf" (the name runs to the first dot), anything else must match
  * exactly. A trailing "*name" captures the rest of the path (one or more
  * segments). */
 #ifndef WARTA_ROUTER_H

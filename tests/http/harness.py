@@ -10,6 +10,7 @@ import atexit
 import datetime
 import grp
 import http.client
+import json
 import os
 import pwd
 import re
@@ -97,6 +98,16 @@ def article_path(published_at, slug):
 
 def upper_ascii(s):
     return "".join(c.upper() if c.isascii() else c for c in s)
+
+
+def datelines(city, site):
+    """The dateline markup: the city in capitals, the site name, an en
+    dash. The spec writes the site name as is ("SERANG, Warta \u2013");
+    the press habit of capitalising it too ("SERANG, WARTA \u2013") is
+    accepted here and pinned down by one test of its own."""
+    return ['<strong class="dateline">%s, %s \u2013</strong>' %
+            (esc(upper_ascii(city)), esc(s)) for s in (site,
+                                                        upper_ascii(site))]
 
 
 def free_port():
@@ -230,7 +241,9 @@ class Warta:
     """A warta in a fresh temp dir: `init` it, add fixtures, `start` it
     (HTTP on a free port, or FastCGI on a Unix socket), `stop` it."""
 
-    def __init__(self, name="warta", fastcgi=False, http=True, threads=4):
+    def __init__(self, name="warta", fastcgi=False, http=True, threads=4,
+                 binary=None):
+        self.bin = binary or BIN
         self.dir = tempfile.mkdtemp(prefix="warta-%s-" % name)
         os.chmod(self.dir, 0o755)
         self.db_path = os.path.join(self.dir, "warta.db")
@@ -259,7 +272,7 @@ class Warta:
         return env
 
     def init(self, demo=True):
-        argv = [BIN, "init", "--db", self.db_path, "--base-url",
+        argv = [self.bin, "init", "--db", self.db_path, "--base-url",
                 self.base_url]
         if demo:
             argv.append("--demo")
@@ -272,7 +285,7 @@ class Warta:
         return self
 
     def start(self):
-        argv = [BIN, "serve", "--db", self.db_path, "--threads",
+        argv = [self.bin, "serve", "--db", self.db_path, "--threads",
                 str(self.threads), "--templates", self.templates,
                 "--static", self.static]
         if self.port:
@@ -494,21 +507,26 @@ class Warta:
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def nginx_site_conf(port, root, sock, server_name="127.0.0.1"):
+def nginx_site_conf(port, root, sock, server_name="127.0.0.1", cache=None):
     """docs/nginx.conf with only its ADJUST values replaced: the listen
-    port, server_name, root and the FastCGI socket. Each must occur exactly
-    once, so that a changed file fails loudly instead of being half
-    adjusted."""
+    port, server_name, root, the FastCGI socket (the upstream's server)
+    and the micro-cache's directory (cache; by default "nginx-cache" next
+    to root). Each must occur exactly once, so that a changed file fails
+    loudly instead of being half adjusted."""
     with open(os.path.join(SRC, "docs", "nginx.conf")) as f:
         text = f.read()
+    if cache is None:
+        cache = os.path.join(os.path.dirname(root), "nginx-cache")
     subs = [
-        (r"^(\s*listen\s+)[^;]+;", "127.0.0.1:%d" % port),
-        (r"^(\s*server_name\s+)[^;]+;", server_name),
-        (r"^(\s*root\s+)[^;]+;", root),
-        (r"^(\s*fastcgi_pass\s+)unix:[^;]+;", "unix:" + sock),
+        (r"^(\s*listen\s+)[^;]+;", "127.0.0.1:%d" % port + ";"),
+        (r"^(\s*server_name\s+)[^;]+;", server_name + ";"),
+        (r"^(\s*root\s+)[^;]+;", root + ";"),
+        (r"^(\s*server\s+)unix:[^;]+;", "unix:" + sock + ";"),
+        # Only the path: the zone and limits that follow it stay.
+        (r"^(\s*fastcgi_cache_path\s+)[^\s;]+", cache),
     ]
     for pat, value in subs:
-        text, n = re.subn(pat, lambda m: m.group(1) + value + ";", text,
+        text, n = re.subn(pat, lambda m: m.group(1) + value, text,
                           flags=re.M)
         if n != 1:
             raise RuntimeError("docs/nginx.conf: expected exactly one "
@@ -661,8 +679,137 @@ def next_link(html):
     return m.group(1).replace("&amp;", "&") if m else None
 
 
+LDJSON_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>',
+                       re.S)
+
+
+def jsonld(html):
+    """(the parsed JSON-LD blocks of html, html without them). A block
+    that hostile text broke out of does not parse: json raises."""
+    blocks = [json.loads(m) for m in LDJSON_RE.findall(html)]
+    return blocks, LDJSON_RE.sub("", html)
+
+
 def has_layout(html, site_name):
     """True when html is a full page in the site layout."""
     return ("<!DOCTYPE html>" in html and esc(site_name) in html
             and '<nav class="sections"' in html
             and '<footer class="colophon">' in html)
+
+
+# --- admin: accounts, sign-in, forms -------------------------------------
+
+def warta_cmd(w, args, stdin_text=None, timeout=60):
+    """Runs `warta ARGS...` (the binary w runs) with stdin_text on its
+    standard input; returns the subprocess.CompletedProcess (text)."""
+    return subprocess.run([getattr(w, "bin", BIN)] + list(args),
+                          input=stdin_text if stdin_text is not None else "",
+                          capture_output=True, text=True, timeout=timeout,
+                          env=w.env())
+
+
+def add_user(w, email, name, role, password, author=None):
+    """Creates an account with `warta user add`, the password on stdin;
+    raises on failure. Returns the new user's id."""
+    args = ["user", "add", "--db", w.db_path, "--email", email, "--name",
+            name, "--role", role]
+    if author:
+        args += ["--author", author]
+    r = warta_cmd(w, args, password + "\n")
+    if r.returncode != 0 or sanitizer_problems(r.stderr):
+        raise RuntimeError("warta user add failed (%d): %s" %
+                           (r.returncode, r.stderr))
+    with w.db() as c:
+        return c.execute("SELECT id FROM users WHERE email = ?",
+                         (email.lower(),)).fetchone()[0]
+
+
+def multipart(fields=(), files=()):
+    """Encodes a multipart/form-data body. fields: (name, value) pairs;
+    files: (name, filename, content_type, bytes). Returns (body,
+    content_type header value)."""
+    boundary = "----warta%x" % time.time_ns()
+    out = []
+    for name, value in fields:
+        out.append(("--%s\r\nContent-Disposition: form-data; "
+                    "name=\"%s\"\r\n\r\n" % (boundary, name))
+                   .encode("utf-8") + str(value).encode("utf-8") + b"\r\n")
+    for name, filename, ctype, data in files:
+        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; "
+                    "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n" %
+                    (boundary, name, filename, ctype)).encode("utf-8") +
+                   data + b"\r\n")
+    out.append(("--%s--\r\n" % boundary).encode("utf-8"))
+    return b"".join(out), "multipart/form-data; boundary=" + boundary
+
+
+def hidden_csrf(html):
+    """The value of the first hidden csrf field in html, or None."""
+    m = re.search(r'name="csrf" value="([^"]*)"', html)
+    return m.group(1) if m else None
+
+
+class Browser:
+    """A client with a cookie jar for the admin: sign in, then get pages
+    and post forms carrying the session's CSRF token. Redirects are not
+    followed; each Response is returned as is."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+        self.csrf = None  # the session's token once signed in
+
+    def _store(self, r):
+        for sc in r.headers.get_all("Set-Cookie") or []:
+            pair = sc.split(";", 1)[0]
+            name, _, value = pair.partition("=")
+            if re.search(r";\s*Max-Age=0\b", sc, re.I) or value == "":
+                self.cookies.pop(name.strip(), None)
+            else:
+                self.cookies[name.strip()] = value.strip()
+
+    def request(self, method, path, body=None, headers=None):
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv
+                                    for kv in self.cookies.items())
+        r = fetch(self.port, path, method=method, headers=h, body=body)
+        self._store(r)
+        return r
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields=(), headers=None, csrf=True, files=None):
+        """POSTs fields (a dict or pairs) urlencoded, or as multipart
+        when files is given; adds csrf=<session token> unless csrf is
+        False (or a string to send instead)."""
+        import urllib.parse
+        pairs = list(fields.items() if isinstance(fields, dict) else fields)
+        if csrf is True and self.csrf is not None:
+            pairs.append(("csrf", self.csrf))
+        elif isinstance(csrf, str):
+            pairs.append(("csrf", csrf))
+        h = dict(headers or {})
+        if files:
+            body, ctype = multipart(pairs, files)
+        else:
+            body = urllib.parse.urlencode(pairs).encode("utf-8")
+            ctype = "application/x-www-form-urlencoded"
+        h["Content-Type"] = ctype
+        return self.request("POST", path, body=body, headers=h)
+
+    def login(self, email, password, next=None):
+        """Opens the sign-in form and posts it; returns the POST's
+        Response. On success (303) reads the session's CSRF token from
+        /admin."""
+        page = self.get("/admin/login")
+        token = hidden_csrf(page.text)
+        fields = [("email", email), ("password", password)]
+        if next is not None:
+            fields.append(("next", next))
+        r = self.post("/admin/login", fields, csrf=token or "")
+        if r.status == 303:
+            home = self.get("/admin")
+            self.csrf = hidden_csrf(home.text)
+        return r

@@ -167,6 +167,9 @@ class Home(Base):
         while path:
             self.assertLess(pages, 100, "pagination does not end")
             r = get(path)
+            self.assertEqual(r.status, 200, "page %d (%s), reached by "
+                             "rel=next after %d articles, answered %d" %
+                             (pages + 1, path, len(seen), r.status))
             html = self.assertPage(r)
             pages += 1
             for a in hidden:
@@ -233,10 +236,10 @@ class Article(Base):
         else:
             self.assertNotIn("Diperbarui", html)
         if a["dateline"] and a["body_html"].startswith("<p>"):
-            self.assertIn('<div class="body">\n<p><strong class="dateline">'
-                          '%s, %s \u2013</strong> ' %
-                          (H.esc(H.upper_ascii(a["dateline"])),
-                           H.esc(SITE)), html)
+            self.assertTrue(any('<div class="body">\n<p>%s ' % d in html
+                                for d in H.datelines(a["dateline"], SITE)),
+                            "no dateline %r opening the body" %
+                            H.datelines(a["dateline"], SITE)[0])
         elif not a["dateline"]:
             self.assertNotIn('class="dateline"', html)
         if authors:
@@ -288,10 +291,15 @@ class Article(Base):
         html = self.check_article(a)
         self.assertIn("Diperbarui %s" % H.date_short(a["updated_at"]), html)
         self.assertIn('<p class="signoff">(PU/KU)</p>', html)
-        self.assertIn('<strong class="dateline">SERANG, %s \u2013</strong>'
-                      % H.esc(SITE), html)
         b, = W.articles("a.slug = 'uji-tidak-diperbarui'")
         self.assertNotIn("Diperbarui", self.check_article(b))
+
+    def test_dateline_keeps_the_site_name_as_written(self):
+        # The spec: the city in capitals, the site name as written.
+        a, = W.articles("a.slug = 'uji-diperbarui'")
+        html = get(H.article_path(a["published_at"], a["slug"])).text
+        self.assertIn('<div class="body">\n<p><strong class="dateline">'
+                      'SERANG, %s \u2013</strong> ' % H.esc(SITE), html)
 
     def test_date_is_wib(self):
         r = get("/2024/11/21/uji-tengah-malam")
@@ -412,7 +420,11 @@ class Listings(Base):
         seen, pages, path = [], [], base
         while path:
             self.assertLess(len(pages), 50)
-            html = self.assertPage(get(path))
+            r = get(path)
+            self.assertEqual(r.status, 200, "page %d (%s), reached by "
+                             "rel=next after %d articles, answered %d" %
+                             (len(pages) + 1, path, len(seen), r.status))
+            html = self.assertPage(r)
             pages.append(html)
             seen += H.card_links(html)
             nxt = H.next_link(html)
@@ -507,8 +519,10 @@ class Methods(Base):
                                  len(g.body))
                 self.assertEqual(h.headers.get("location"),
                                  g.header("Location"))
-                self.assertEqual(h.headers.get("cache-control"),
-                                 g.header("Cache-Control"))
+                for name in ("cache-control", "etag", "last-modified",
+                             "allow", "content-security-policy"):
+                    self.assertEqual(h.headers.get(name), g.header(name),
+                                     name)
 
     def test_other_methods_are_405(self):
         for path in self.paths():
@@ -520,6 +534,34 @@ class Methods(Base):
                             else None)
                     self.assertPage(r, 405)
                     self.assertEqual(r.header("Allow"), "GET, HEAD")
+
+    def test_conditional_get(self):
+        a, = W.articles("a.slug = 'uji-diperbarui'")
+        for path in ("/", H.article_path(a["published_at"], a["slug"]),
+                     "/tag/uji-halaman"):
+            with self.subTest(path=path):
+                g = get(path)
+                etag = g.header("ETag")
+                self.assertRegex(etag or "", r'^(W/)?"[^"]+"$')
+                r = get(path, headers={"If-None-Match": etag})
+                self.assertEqual(r.status, 304)
+                self.assertEqual(r.body, b"")
+                self.assertEqual(r.header("ETag"), etag)
+                r = get(path, headers={"If-None-Match": '"x", ' + etag})
+                self.assertEqual(r.status, 304)
+                r = get(path, headers={"If-None-Match": '"nope"'})
+                self.assertEqual(r.status, 200)
+                self.assertEqual(r.body, g.body)
+                lm = g.header("Last-Modified")
+                if lm:
+                    r = get(path, headers={"If-Modified-Since": lm})
+                    self.assertEqual(r.status, 304)
+                    r = get(path, headers={
+                        "If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"})
+                    self.assertEqual(r.status, 200)
+                # Errors carry no validator and are never 304.
+                r = get("/tidak-ada", headers={"If-None-Match": "*"})
+                self.assertEqual(r.status, 404)
 
     def test_security_headers(self):
         for path in self.paths():

@@ -37,6 +37,7 @@ static const struct route table[] = {
 	{M_GET | M_HEAD, "/static/*path", h_static, 0},
 	{M_GET | M_HEAD, "/kanal/:slug", h_home, 0},
 	{M_POST, "/kanal/:slug", h_post, 0},
+	{M_GET | M_HEAD, "/sitemap-:month.xml", h_static, 0},
 	{M_GET | M_HEAD, "/:y/:m/:d/:slug", h_article, 0},
 };
 #define N (sizeof table / sizeof table[0])
@@ -102,6 +103,24 @@ test_rest(void **state)
 }
 
 static void
+test_infix(void **state)
+{
+	struct req req;
+	unsigned allowed;
+	const struct route *r =
+		run(METHOD_GET, "/sitemap-2024-11.xml", &req, &allowed);
+	assert_non_null(r);
+	assert_string_equal(req_param(&req, "month"), "2024-11");
+	/* The middle must not be empty; prefix and suffix must both match. */
+	assert_null(run(METHOD_GET, "/sitemap-.xml", &req, &allowed));
+	assert_null(run(METHOD_GET, "/sitemap-2024.xm", &req, &allowed));
+	assert_null(run(METHOD_GET, "/sitemap.xml", &req, &allowed));
+	assert_null(run(METHOD_GET, "/xsitemap-1.xml", &req, &allowed));
+	assert_null(run(METHOD_POST, "/tidak-ada", &req, &allowed));
+	assert_int_equal(allowed, 0);
+}
+
+static void
 test_methods(void **state)
 {
 	struct req req;
@@ -148,6 +167,7 @@ main(void)
 		cmocka_unit_test(test_root),
 		cmocka_unit_test(test_captures),
 		cmocka_unit_test(test_rest),
+		cmocka_unit_test(test_infix),
 		cmocka_unit_test(test_methods),
 		cmocka_unit_test(test_hostile),
 	};

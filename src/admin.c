@@ -1,0 +1,333 @@
+/* admin.c - what every /admin page shares: the session gate with its CSRF
+ * and Origin checks, the admin page context and layout, redirects, the
+ * audit log. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "admin.h"
+#include "auth.h"
+#include "db_admin.h"
+#include "db_user.h"
+#include "router.h"
+
+/* Fixed messages for ?ok=CODE: the query selects one, it never supplies
+ * text, so a crafted link cannot put words in the admin's mouth. */
+static const struct {
+	const char *code, *text;
+} flashes[] = {
+	{"saved", "Perubahan tersimpan."},
+	{"created", "Berhasil dibuat."},
+	{"submitted", "Artikel dikirim ke redaktur untuk ditinjau."},
+	{"published", "Artikel diterbitkan."},
+	{"scheduled", "Artikel dijadwalkan terbit."},
+	{"unpublished", "Artikel ditarik dari situs."},
+	{"deleted", "Berhasil dihapus."},
+	{"restored", "Revisi dipulihkan."},
+	{"corrected", "Catatan koreksi ditambahkan."},
+	{"user_added", "Akun dibuat."},
+	{"user_disabled", "Akun dinonaktifkan."},
+	{"user_enabled", "Akun diaktifkan kembali."},
+	{"password", "Kata sandi diganti."},
+	{"settings", "Pengaturan situs tersimpan."},
+	{"logout", "Anda telah keluar."},
+};
+
+const char *
+admin_cookie(struct worker *w, const struct req *req, const char *name)
+{
+	const char *p = req_header(req, "cookie");
+	size_t nlen = strlen(name);
+
+	if (!p)
+		return NULL;
+	/* "a=1; b=2": pairs separated by ';' and optional spaces. */
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ';')
+			p++;
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=')
+			return arena_strndup(&w->arena, p + nlen + 1,
+					     len - nlen - 1);
+		p += len;
+	}
+	return NULL;
+}
+
+/* Finds the live session named by the request's cookie, if any. */
+static enum werr
+load_session(struct worker *w, const struct req *req)
+{
+	const char *token = admin_cookie(w, req, ADMIN_COOKIE);
+	char hash[AUTH_TOKEN_HASH_LEN];
+
+	w->session = NULL;
+	if (!auth_token_valid(token))
+		return W_OK;
+	auth_token_hash(token, hash);
+	struct session *s = arena_alloc(&w->arena, sizeof *s);
+	if (!s)
+		return W_NOMEM;
+	enum werr e = db_session_get(w->db, &w->arena, hash, req->now, s);
+	if (e == W_NOTFOUND)
+		return W_OK;
+	if (e == W_OK)
+		w->session = s;
+	return e;
+}
+
+/* True when the request carries no Origin header, or one naming the site
+ * itself: scheme://host[:port] of the base URL. A browser sends Origin
+ * with every cross-site POST, so this stops forged forms even before the
+ * CSRF token is looked at. */
+static bool
+origin_ok(const struct worker *w, const struct req *req)
+{
+	const char *origin = req_header(req, "origin");
+	const char *base = w->site.base_url;
+
+	if (!origin)
+		return true;
+	const char *host = strstr(base, "://");
+	if (!host)
+		return false;
+	size_t n = strcspn(host + 3, "/") + (size_t)(host + 3 - base);
+	return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
+}
+
+/* True when the form's csrf field matches the session's token, or, on a
+ * route reachable signed out (the sign-in form), the double-submit
+ * cookie the form was served with. */
+static bool
+csrf_ok(struct worker *w, const struct req *req, bool public)
+{
+	const char *token = form_get(&req->form, "csrf");
+
+	if (!token || !*token)
+		return false;
+	if (w->session && auth_equal(token, w->session->csrf))
+		return true;
+	if (public) {
+		const char *c = admin_cookie(w, req, ADMIN_LOGIN_COOKIE);
+		return auth_token_valid(c) && auth_equal(token, c);
+	}
+	return false;
+}
+
+static bool
+unreserved(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	       c == '~';
+}
+
+/* "/admin/login?next=" and the request target percent-encoded. */
+static const char *
+login_url(struct worker *w, const struct req *req)
+{
+	static const char prefix[] = "/admin/login?next=";
+	const char *target = req->uri ? req->uri : req->path;
+	size_t n = strlen(target);
+	char *out = arena_alloc(&w->arena, sizeof prefix + 3 * n);
+	static const char hex[] = "0123456789ABCDEF";
+
+	if (!out)
+		return NULL;
+	memcpy(out, prefix, sizeof prefix);
+	char *d = out + sizeof prefix - 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)target[i];
+		if (unreserved(c)) {
+			*d++ = (char)c;
+		} else {
+			*d++ = '%';
+			*d++ = hex[c >> 4];
+			*d++ = hex[c & 15];
+		}
+	}
+	*d = '\0';
+	return out;
+}
+
+enum werr
+admin_gate(struct worker *w, struct req *req, struct resp *resp,
+	   unsigned route_flags, bool *done)
+{
+	bool public = (route_flags & ROUTE_PUBLIC) != 0;
+
+	*done = false;
+	enum werr e = load_session(w, req);
+	if (e != W_OK)
+		return e;
+	if (req->method != METHOD_GET && req->method != METHOD_HEAD) {
+		/* Every state change is a POST that proves it comes from one
+		 * of our own pages. */
+		if (!origin_ok(w, req) || !csrf_ok(w, req, public))
+			return W_FORBIDDEN;
+		if (!w->session && !public)
+			return W_FORBIDDEN;
+		return W_OK;
+	}
+	if (w->session || public)
+		return W_OK;
+	const char *to = login_url(w, req);
+	if (!to)
+		return W_NOMEM;
+	e = admin_redirect(resp, to);
+	*done = e == W_OK;
+	return e;
+}
+
+/* Marks in nav the area the path belongs to, for aria-current. */
+static void
+nav_current(struct tobj *nav, const char *path)
+{
+	static const struct {
+		const char *prefix, *key;
+	} areas[] = {
+		{"/admin/articles/new", "new"},
+		{"/admin/articles", "articles"},
+		{"/admin/sections", "sections"},
+		{"/admin/tags", "tags"},
+		{"/admin/authors", "authors"},
+		{"/admin/users", "users"},
+		{"/admin/settings", "settings"},
+		{"/admin/audit", "audit"},
+	};
+
+	if (!path)
+		return;
+	if (strcmp(path, "/admin") == 0 || strcmp(path, "/admin/") == 0) {
+		tobj_bool(nav, "home", true);
+		return;
+	}
+	for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++) {
+		size_t n = strlen(areas[i].prefix);
+		if (strncmp(path, areas[i].prefix, n) == 0 &&
+		    (path[n] == '\0' || path[n] == '/')) {
+			tobj_bool(nav, areas[i].key, true);
+			return;
+		}
+	}
+}
+
+struct tobj *
+admin_ctx(struct worker *w, const struct req *req, const char *title)
+{
+	struct tobj *ctx = tobj_new(&w->arena);
+	if (!ctx)
+		return NULL;
+	struct tobj *site = tobj_obj(ctx, "site");
+	if (site) {
+		tobj_str(site, "name", w->site.name);
+		tobj_str(site, "tagline", w->site.tagline);
+		tobj_str(site, "base_url", w->site.base_url);
+		tobj_str(site, "lang", w->site.lang);
+	}
+	tobj_str(ctx, "title", title);
+	tobj_str(ctx, "path", req->path);
+	nav_current(tobj_obj(ctx, "nav"), req->path);
+
+	const struct session *s = w->session;
+	if (s) {
+		enum role r = s->user.role;
+		tobj_bool(ctx, "signed_in", true);
+		tobj_str(ctx, "csrf", s->csrf);
+		struct tobj *u = tobj_obj(ctx, "user");
+		if (u) {
+			tobj_str(u, "name", s->user.name);
+			tobj_str(u, "email", s->user.email);
+			tobj_str(u, "role", role_name(r));
+			tobj_str(u, "role_label", role_label(r));
+		}
+		tobj_bool(ctx, "can_publish",
+			  role_can(r, PERM_ARTICLE_PUBLISH));
+		tobj_bool(ctx, "can_taxonomy", role_can(r, PERM_TAXONOMY));
+		tobj_bool(ctx, "can_users", role_can(r, PERM_USERS));
+		tobj_bool(ctx, "can_settings", role_can(r, PERM_SETTINGS));
+		tobj_bool(ctx, "can_audit", role_can(r, PERM_AUDIT));
+	}
+
+	const char *ok = req_query(req, "ok");
+	for (size_t i = 0; ok && i < sizeof flashes / sizeof flashes[0]; i++)
+		if (strcmp(ok, flashes[i].code) == 0)
+			tobj_str(ctx, "flash", flashes[i].text);
+	return ctx;
+}
+
+enum werr
+admin_render(struct worker *w, struct resp *resp, int status,
+	     const char *name, struct tobj *ctx)
+{
+	enum werr e = tobj_err(ctx);
+	if (e != W_OK)
+		return e;
+	buf_reset(&w->scratch);
+	e = tpl_render(w->app->tpl, name, ctx, &w->scratch);
+	if (e != W_OK)
+		return e;
+	/* The page's own HTML, already escaped by its template. */
+	tobj_html(ctx, "content", buf_cstr(&w->scratch));
+	e = tobj_err(ctx);
+	if (e != W_OK)
+		return e;
+	buf_reset(&resp->body);
+	e = tpl_render(w->app->tpl, "admin_layout", ctx, &resp->body);
+	if (e != W_OK)
+		return e;
+	resp->status = status;
+	resp->content_type = "text/html; charset=utf-8";
+	/* Staff pages are private: never a validator, never a 304. */
+	resp->cacheable = false;
+	return W_OK;
+}
+
+enum werr
+admin_redirect(struct resp *resp, const char *path)
+{
+	/* Only local paths: "//host" would leave the site. */
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\')
+		return W_INVAL;
+	for (const char *p = path; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return W_INVAL;
+	resp->status = 303;
+	resp_header(resp, "Location", path);
+	buf_reset(&resp->body);
+	resp->content_type = NULL;
+	resp->cacheable = false;
+	return W_OK;
+}
+
+enum werr
+admin_audit(struct worker *w, const struct req *req, const char *action,
+	    int64_t article_id, const char *detail)
+{
+	int64_t uid = w->session ? w->session->user.id : 0;
+	enum werr e = db_audit_add(w->db, uid, action, article_id, detail,
+				   req->remote_addr, req->now);
+	if (e != W_OK)
+		fprintf(stderr, "warta: audit %s: %s\n", action, werr_str(e));
+	return e;
+}
+
+int64_t
+admin_id(const char *s)
+{
+	int64_t v = 0;
+
+	/* Digits only, no sign, no leading zero: one spelling per id. */
+	if (!s || *s < '1' || *s > '9')
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		int d = *s - '0';
+		if (v > (INT64_MAX - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	return v;
+}

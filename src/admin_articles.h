@@ -1,0 +1,76 @@
+/* admin_articles.h - the article editor's pages (admin_articles.c) and
+ * uploaded images (admin_media.c).
+ *
+ * Every admin_article_* handler runs behind admin_gate() (route flag
+ * ROUTE_ADMIN), so w->session is set and a POST has passed the CSRF and
+ * Origin checks; each still checks role and ownership itself, on the
+ * stored article, before changing anything. */
+#ifndef WARTA_ADMIN_ARTICLES_H
+#define WARTA_ADMIN_ARTICLES_H
+
+#include "app.h"
+#include "form.h"
+#include "media.h"
+
+/* GET /admin/articles: the listing, filtered by ?status=, ?section=ID,
+ * ?author=ID and ?q=words, paged by ?sebelum=TIME.ID. */
+enum werr admin_articles_list(struct worker *w, struct req *req,
+			      struct resp *resp);
+/* GET /admin/articles/new: an empty editor. */
+enum werr admin_article_new(struct worker *w, struct req *req,
+			    struct resp *resp);
+/* POST /admin/articles: create, with the form's action button. */
+enum werr admin_article_create(struct worker *w, struct req *req,
+			       struct resp *resp);
+/* GET /admin/articles/:id/edit: the editor. */
+enum werr admin_article_edit(struct worker *w, struct req *req,
+			     struct resp *resp);
+/* POST /admin/articles/:id: save, with the form's action button
+ * (action=draft|submit|publish|schedule|unpublish|delete). */
+enum werr admin_article_update(struct worker *w, struct req *req,
+			       struct resp *resp);
+/* POST /admin/articles/:id/correction: add a public correction note. */
+enum werr admin_article_correct(struct worker *w, struct req *req,
+				struct resp *resp);
+/* GET /admin/articles/:id/revisions: who saved what, when. */
+enum werr admin_article_revisions(struct worker *w, struct req *req,
+				  struct resp *resp);
+/* POST /admin/articles/:id/revisions/:rev/restore: a new save of that
+ * revision's content. */
+enum werr admin_article_restore(struct worker *w, struct req *req,
+				struct resp *resp);
+/* POST /admin/preview: the form's "body" rendered as the public page
+ * renders it, an HTML fragment for static/admin.js. */
+enum werr admin_preview(struct worker *w, struct req *req,
+			struct resp *resp);
+
+/* GET /media/:name: an uploaded image, with its type from its name, never
+ * sniffable as HTML, cached for a year (names never change content). */
+enum werr page_media(struct worker *w, struct req *req, struct resp *resp);
+
+/* An upload checked by its content: type and bytes, not yet stored. */
+struct upload {
+	const struct form_field *file; /* NULL: nothing uploaded */
+	enum media_type type;
+};
+
+/* Checks form's file field name. Sets up->file to NULL when the field is
+ * absent or empty-named (no file chosen). Otherwise returns W_OK with the
+ * type, W_UNSUPPORTED when it is not JPEG, PNG or WebP by its bytes,
+ * W_TOOBIG over MEDIA_MAX_SIZE, W_INVAL when empty. Stores nothing. */
+enum werr admin_upload_check(const struct form *form, const char *name,
+			     struct upload *up) WUNUSED;
+
+/* The Indonesian message for an admin_upload_check error. */
+const char *admin_upload_message(enum werr e);
+
+/* Writes a checked upload into w->app->media_dir; name receives the new
+ * file name. W_IO when it cannot (logged). */
+enum werr admin_upload_store(struct worker *w, const struct upload *up,
+			     char name[MEDIA_NAME_LEN]) WUNUSED;
+
+/* Removes a stored upload again (a save that failed after the file was
+ * written); failures are logged. */
+void admin_upload_discard(struct worker *w, const char *name);
+
+#endif

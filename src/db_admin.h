@@ -1,0 +1,33 @@
+/* db_admin.h - the dashboard's short article lists and the audit log
+ * insert. Records live in the arena given. */
+#ifndef WARTA_DB_ADMIN_H
+#define WARTA_DB_ADMIN_H
+
+#include "db.h"
+#include "model.h"
+
+/* Which dashboard list: my drafts, awaiting review, scheduled for later. */
+enum dash {
+	DASH_DRAFTS,	/* status draft, newest change first */
+	DASH_REVIEW,	/* status review, newest change first */
+	DASH_SCHEDULED, /* status scheduled and not yet due, soonest first */
+	DASH__MAX
+};
+
+/* Up to limit articles of list which; only those created by account
+ * created_by when it is not 0 (DASH_DRAFTS requires it). Items carry id,
+ * slug, title, status, section (id, slug, name), published_at,
+ * updated_at and created_at; no authors, tags or bodies. out->more tells
+ * whether there were more than limit. W_INVAL for an unknown list or
+ * DASH_DRAFTS without created_by. */
+enum werr db_admin_dash(struct db *db, struct arena *a, enum dash which,
+			int64_t created_by, int64_t now, size_t limit,
+			struct article_list *out) WUNUSED;
+
+/* Appends one audit-log row. user_id and article_id are 0 for none;
+ * detail and addr may be NULL for "". */
+enum werr db_audit_add(struct db *db, int64_t user_id, const char *action,
+		       int64_t article_id, const char *detail,
+		       const char *addr, int64_t now) WUNUSED;
+
+#endif

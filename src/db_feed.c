@@ -1,0 +1,506 @@
+/* db_feed.c - the queries behind the feeds and the sitemaps: newest articles
+ * with bodies, bylines and tags; months; a month's URLs; the news window;
+ * the taxonomy pages with their last change. */
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "datefmt.h"
+#include "db_feed.h"
+
+/* As in db_article.c: the partial indexes of sql/001_core.sql are used only
+ * when the query repeats their WHERE term word for word, and without
+ * statistics the planner would rather take the admin's articles_status
+ * index (an equality on status) and sort every public article. So the
+ * queries name their index, and those driven by a join table reach articles
+ * only by rowid (NOT INDEXED). */
+#define PUBLIC "a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
+#define NEWEST " ORDER BY a.published_at DESC, a.id DESC"
+
+/* Columns of a feed entry, in the order read_entry() reads them. */
+#define ENTRY_COLS                                                           \
+	"a.id, a.slug, a.title, a.lead, a.body_html, a.published_at,"        \
+	" a.updated_at, s.id, s.slug, s.name"
+#define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
+
+/* Feeds bind ?1 now, ?2 the row limit and ?3 the section, tag or author. */
+static const char SQL_FEED_ALL[] =
+	"SELECT " ENTRY_COLS " FROM articles a INDEXED BY articles_live"
+	JOIN_SECTIONS " WHERE " PUBLIC NEWEST " LIMIT ?2";
+
+static const char SQL_FEED_SECTION[] =
+	"SELECT " ENTRY_COLS " FROM articles a INDEXED BY articles_live_section"
+	JOIN_SECTIONS " WHERE a.section_id = ?3 AND " PUBLIC NEWEST
+	" LIMIT ?2";
+
+static const char SQL_FEED_TAG[] =
+	"SELECT " ENTRY_COLS " FROM article_tags t"
+	" JOIN articles a NOT INDEXED ON a.id = t.article_id" JOIN_SECTIONS
+	" WHERE t.tag_id = ?3 AND " PUBLIC NEWEST " LIMIT ?2";
+
+static const char SQL_FEED_AUTHOR[] =
+	"SELECT " ENTRY_COLS " FROM article_authors w"
+	" JOIN articles a NOT INDEXED ON a.id = w.article_id" JOIN_SECTIONS
+	" WHERE w.author_id = ?3 AND " PUBLIC NEWEST " LIMIT ?2";
+
+static const char *const feed_sql[] = {
+	[FEED_ALL] = SQL_FEED_ALL,
+	[FEED_SECTION] = SQL_FEED_SECTION,
+	[FEED_TAG] = SQL_FEED_TAG,
+	[FEED_AUTHOR] = SQL_FEED_AUTHOR,
+};
+static_assert(sizeof feed_sql / sizeof feed_sql[0] == FEED__MAX,
+	      "one feed query per scope");
+
+/* Bylines and tags of a whole feed at once: ?1 is a JSON array of article
+ * ids. Each returns (article, id, slug, name) grouped by article. */
+static const char SQL_AUTHORS_OF[] =
+	"SELECT w.article_id, u.id, u.slug, u.name"
+	" FROM article_authors w JOIN authors u ON u.id = w.author_id"
+	" WHERE w.article_id IN (SELECT value FROM json_each(?1))"
+	" ORDER BY w.article_id, w.position, u.id";
+
+static const char SQL_TAGS_OF[] =
+	"SELECT t.article_id, g.id, g.slug, g.name"
+	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
+	" WHERE t.article_id IN (SELECT value FROM json_each(?1))"
+	" ORDER BY t.article_id, t.position, g.id";
+
+/* Every public article's times, newest first, for counting months: the
+ * rows arrive grouped by month, so no GROUP BY (and no sort) is needed. */
+static const char SQL_MONTHS[] =
+	"SELECT a.published_at, a.updated_at"
+	" FROM articles a INDEXED BY articles_live WHERE " PUBLIC NEWEST;
+
+/* Columns of a sitemap URL, in the order read_url() reads them. */
+#define URL_COLS "a.id, a.slug, a.title, a.published_at, a.updated_at"
+
+/* ?2 and ?3: the month as [from, to); ?4 the row limit. */
+static const char SQL_MONTH[] =
+	"SELECT " URL_COLS " FROM articles a INDEXED BY articles_live"
+	" WHERE " PUBLIC " AND a.published_at >= ?2 AND a.published_at < ?3"
+	NEWEST " LIMIT ?4";
+
+/* ?2: the start of the window (exclusive); ?3 the row limit. */
+static const char SQL_NEWS[] =
+	"SELECT " URL_COLS " FROM articles a INDEXED BY articles_live"
+	" WHERE " PUBLIC " AND a.published_at > ?2" NEWEST " LIMIT ?3";
+
+/* The taxonomy pages that list something, each with the newest edit and
+ * the newest publication among its public articles. */
+static const char SQL_PAGES_SECTIONS[] =
+	"SELECT s.slug, max(a.updated_at), max(a.published_at)"
+	" FROM articles a INDEXED BY articles_live_section" JOIN_SECTIONS
+	" WHERE " PUBLIC " GROUP BY a.section_id"
+	" ORDER BY s.position, s.name, s.id";
+
+static const char SQL_PAGES_TAGS[] =
+	"SELECT g.slug, max(a.updated_at), max(a.published_at)"
+	" FROM article_tags t JOIN articles a NOT INDEXED ON a.id ="
+	" t.article_id JOIN tags g ON g.id = t.tag_id"
+	" WHERE " PUBLIC " GROUP BY t.tag_id ORDER BY g.slug";
+
+static const char SQL_PAGES_AUTHORS[] =
+	"SELECT u.slug, max(a.updated_at), max(a.published_at)"
+	" FROM article_authors w JOIN articles a NOT INDEXED ON a.id ="
+	" w.article_id JOIN authors u ON u.id = w.author_id"
+	" WHERE " PUBLIC " GROUP BY w.author_id ORDER BY u.slug";
+
+int64_t
+db_feed_changed(int64_t published_at, int64_t updated_at)
+{
+	return updated_at > published_at ? updated_at : published_at;
+}
+
+/* Copies text column i into *dst; false when out of memory. */
+static bool
+text(sqlite3_stmt *st, int i, struct arena *a, const char **dst)
+{
+	*dst = db_col_text(st, i, a);
+	return *dst != NULL;
+}
+
+/* Makes room for one more element in an arena array of *cap elements of
+ * size bytes holding n; NULL when out of memory. The outgrown copy stays in
+ * the arena until its reset: the price of not knowing counts ahead. */
+static void *
+reserve(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	void *p = arena_alloc(a, ncap * size);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, arr, n * size);
+	*cap = ncap;
+	return p;
+}
+
+/* A byline or tag row, before it is sorted into its article. */
+struct child {
+	int64_t owner;
+	int64_t id;
+	const char *slug;
+	const char *name;
+};
+
+/* "[1,2,3]": the ids of items[0..n) for json_each(); NULL when out of
+ * memory. */
+static const char *
+id_array(struct arena *a, const struct article *items, size_t n)
+{
+	/* At most 20 digits, a sign and a comma per id, and the brackets. */
+	char *json = arena_alloc(a, n * 22 + 3);
+	if (!json)
+		return NULL;
+	size_t len = 0;
+	json[len++] = '[';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)sprintf(json + len, "%s%lld", i ? "," : "",
+				       (long long)items[i].id);
+	json[len++] = ']';
+	json[len] = '\0';
+	return json;
+}
+
+/* Runs sql (SQL_AUTHORS_OF or SQL_TAGS_OF) for the ids in json into
+ * *out, *n rows in the query's order. */
+static enum werr
+children(struct db *db, struct arena *a, const char *sql, const char *json,
+	 struct child **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	size_t cap = 0;
+	if (sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC) != SQLITE_OK) {
+		e = db_fail(db, "binding article ids");
+		goto out;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = reserve(a, *out, *n, &cap, sizeof **out);
+		if (!*out) {
+			e = W_NOMEM;
+			goto out;
+		}
+		struct child *c = &(*out)[*n];
+		c->owner = sqlite3_column_int64(st, 0);
+		c->id = sqlite3_column_int64(st, 1);
+		if (!text(st, 2, a, &c->slug) || !text(st, 3, a, &c->name)) {
+			e = W_NOMEM;
+			goto out;
+		}
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, "loading bylines or tags of a feed");
+out:
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Gives each item its slice of the bylines and the tags. Rows come grouped
+ * by article, so each item's share is one run of the arrays. */
+static enum werr
+attach(struct arena *a, struct article *items, size_t n,
+       const struct child *au, size_t nau, const struct child *tg, size_t ntg)
+{
+	struct author *authors = arena_alloc(a, (nau ? nau : 1) *
+						     sizeof *authors);
+	struct tag *tags = arena_alloc(a, (ntg ? ntg : 1) * sizeof *tags);
+	if (!authors || !tags)
+		return W_NOMEM;
+	for (size_t i = 0; i < nau; i++)
+		authors[i] = (struct author){.id = au[i].id,
+					     .slug = au[i].slug,
+					     .name = au[i].name};
+	for (size_t i = 0; i < ntg; i++)
+		tags[i] = (struct tag){.id = tg[i].id, .slug = tg[i].slug,
+				       .name = tg[i].name};
+	for (size_t k = 0; k < n; k++) {
+		struct article *it = &items[k];
+		for (size_t i = 0; i < nau; i++) {
+			if (au[i].owner != it->id)
+				continue;
+			if (!it->authors)
+				it->authors = &authors[i];
+			it->nauthors++;
+		}
+		for (size_t i = 0; i < ntg; i++) {
+			if (tg[i].owner != it->id)
+				continue;
+			if (!it->tags)
+				it->tags = &tags[i];
+			it->ntags++;
+		}
+	}
+	return W_OK;
+}
+
+/* Reads a row of ENTRY_COLS into out. */
+static enum werr
+read_entry(sqlite3_stmt *st, struct arena *a, struct article *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	out->published_at = sqlite3_column_int64(st, 5);
+	out->updated_at = sqlite3_column_int64(st, 6);
+	out->section.id = sqlite3_column_int64(st, 7);
+	/* Only public articles reach a feed; the query says which. */
+	out->status = ST_PUBLISHED;
+	bool ok = text(st, 1, a, &out->slug) && text(st, 2, a, &out->title) &&
+		  text(st, 3, a, &out->lead) &&
+		  text(st, 4, a, &out->body_html) &&
+		  text(st, 8, a, &out->section.slug) &&
+		  text(st, 9, a, &out->section.name);
+	return ok ? W_OK : W_NOMEM;
+}
+
+enum werr
+db_feed_articles(struct db *db, struct arena *a, enum feed_scope scope,
+		 int64_t key, int64_t now, size_t limit,
+		 struct article_list *out)
+{
+	memset(out, 0, sizeof *out);
+	if ((unsigned)scope >= FEED__MAX)
+		return W_INVAL;
+	if (limit > FEED_MAX)
+		limit = FEED_MAX;
+	if (limit == 0)
+		return W_OK;
+	struct article *items = arena_alloc(a, limit * sizeof *items);
+	if (!items)
+		return W_NOMEM;
+	sqlite3_stmt *st = db_stmt(db, feed_sql[scope]);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	size_t n = 0;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	if (scope != FEED_ALL)
+		sqlite3_bind_int64(st, 3, key);
+	int rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e = read_entry(st, a, &items[n]);
+		if (e != W_OK)
+			goto out;
+		n++;
+	}
+	if (n < limit && rc != SQLITE_DONE) {
+		e = db_fail(db, "loading a feed");
+		goto out;
+	}
+	sqlite3_reset(st);
+	if (n == 0)
+		goto out;
+
+	const char *json = id_array(a, items, n);
+	struct child *au, *tg;
+	size_t nau, ntg;
+	if (!json) {
+		e = W_NOMEM;
+		goto out;
+	}
+	e = children(db, a, SQL_AUTHORS_OF, json, &au, &nau);
+	if (e == W_OK)
+		e = children(db, a, SQL_TAGS_OF, json, &tg, &ntg);
+	if (e == W_OK)
+		e = attach(a, items, n, au, nau, tg, ntg);
+out:
+	sqlite3_reset(st);
+	if (e == W_OK) {
+		out->items = items;
+		out->n = n;
+	}
+	return e;
+}
+
+enum werr
+db_feed_months(struct db *db, struct arena *a, int64_t now, int offset,
+	       struct feed_month **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_MONTHS);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	size_t cap = 0;
+	struct feed_month *cur = NULL;
+	sqlite3_bind_int64(st, 1, now);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t pub = sqlite3_column_int64(st, 0);
+		int64_t changed = db_feed_changed(pub,
+						  sqlite3_column_int64(st, 1));
+		/* The same local date the article's URL carries. */
+		struct local_date d;
+		datefmt_local(pub, offset, &d);
+		if (!cur || cur->year != d.year || cur->month != d.month) {
+			*out = reserve(a, *out, *n, &cap, sizeof **out);
+			if (!*out) {
+				e = W_NOMEM;
+				goto out;
+			}
+			cur = &(*out)[(*n)++];
+			*cur = (struct feed_month){d.year, d.month, 0, 0};
+		}
+		cur->count++;
+		if (changed > cur->lastmod)
+			cur->lastmod = changed;
+	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, "counting months");
+out:
+	sqlite3_reset(st);
+	if (e != W_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
+}
+
+/* Steps st (bound) for up to limit rows of URL_COLS into *out. */
+static enum werr
+urls(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
+     struct feed_url **out, size_t *n)
+{
+	enum werr e = W_OK;
+	size_t cap = 0;
+	int rc = SQLITE_DONE;
+	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = reserve(a, *out, *n, &cap, sizeof **out);
+		if (!*out) {
+			e = W_NOMEM;
+			goto out;
+		}
+		struct feed_url *u = &(*out)[*n];
+		u->id = sqlite3_column_int64(st, 0);
+		u->published_at = sqlite3_column_int64(st, 3);
+		u->updated_at = sqlite3_column_int64(st, 4);
+		if (!text(st, 1, a, &u->slug) || !text(st, 2, a, &u->title)) {
+			e = W_NOMEM;
+			goto out;
+		}
+		(*n)++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = db_fail(db, sqlite3_sql(st));
+out:
+	sqlite3_reset(st);
+	if (e != W_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
+}
+
+enum werr
+db_feed_month(struct db *db, struct arena *a, int64_t now, int year,
+	      int month, int offset, size_t limit, struct feed_url **out,
+	      size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (year < 1 || year > 9998 || month < 1 || month > 12)
+		return W_NOTFOUND;
+	int64_t from = datefmt_from_local(year, month, 1, 0, 0, offset);
+	int64_t to = month == 12
+			     ? datefmt_from_local(year + 1, 1, 1, 0, 0, offset)
+			     : datefmt_from_local(year, month + 1, 1, 0, 0,
+						  offset);
+	if (from < 0 || to < 0)
+		return W_NOTFOUND;
+	if (limit > SITEMAP_MAX)
+		limit = SITEMAP_MAX;
+	sqlite3_stmt *st = db_stmt(db, SQL_MONTH);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, to);
+	sqlite3_bind_int64(st, 4, (int64_t)limit);
+	return urls(db, a, st, limit, out, n);
+}
+
+enum werr
+db_feed_news(struct db *db, struct arena *a, int64_t now, size_t limit,
+	     struct feed_url **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (limit > NEWS_MAX)
+		limit = NEWS_MAX;
+	sqlite3_stmt *st = db_stmt(db, SQL_NEWS);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, now - NEWS_WINDOW);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	return urls(db, a, st, limit, out, n);
+}
+
+/* Appends the rows of one taxonomy query to *out. */
+static enum werr
+pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
+      int64_t now, struct feed_page **out, size_t *n, size_t *cap)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	sqlite3_bind_int64(st, 1, now);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = reserve(a, *out, *n, cap, sizeof **out);
+		if (!*out) {
+			e = W_NOMEM;
+			goto out;
+		}
+		struct feed_page *p = &(*out)[*n];
+		p->kind = kind;
+		p->lastmod = db_feed_changed(sqlite3_column_int64(st, 2),
+					     sqlite3_column_int64(st, 1));
+		if (!text(st, 0, a, &p->slug)) {
+			e = W_NOMEM;
+			goto out;
+		}
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, "listing pages for the sitemap");
+out:
+	sqlite3_reset(st);
+	return e;
+}
+
+enum werr
+db_feed_pages(struct db *db, struct arena *a, int64_t now,
+	      struct feed_page **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	enum werr e = pages(db, a, SQL_PAGES_SECTIONS, FEED_SECTION, now, out,
+			    n, &cap);
+	if (e == W_OK)
+		e = pages(db, a, SQL_PAGES_TAGS, FEED_TAG, now, out, n, &cap);
+	if (e == W_OK)
+		e = pages(db, a, SQL_PAGES_AUTHORS, FEED_AUTHOR, now, out, n,
+			  &cap);
+	if (e != W_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
+}

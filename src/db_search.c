@@ -1,0 +1,364 @@
+/* db_search.c - full-text search: reader input to a safe FTS5 expression,
+ * the ranked query, and highlighted snippets made safe HTML. */
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "db_search.h"
+#include "utf8.h"
+
+/* ?1 the expression, ?2 now, ?3 a section slug or NULL, ?4 and ?5 the
+ * time bounds, ?6 the row limit and ?7 the offset.
+ *
+ * Two steps, because snippet() and highlight() re-read and re-tokenize a
+ * whole article: "hits" ranks every match but computes nothing per row
+ * beyond bm25() and the filters, which it reads from the covering index
+ * articles_search rather than from rows whose bodies span overflow pages;
+ * then only the page's rows are loaded, each matched again by rowid for
+ * its highlights. CROSS JOIN keeps the FTS5 table outermost in "hits": the
+ * planner could otherwise walk the public articles and probe the index
+ * once each. The status term repeats what the index already guarantees
+ * (and lets the partial index be used), so a row the triggers somehow
+ * missed still cannot leak a draft. char(1) and char(2) are
+ * SEARCH_MARK_OPEN and SEARCH_MARK_CLOSE. */
+static const char SQL_SEARCH[] =
+	"WITH hits (id, score) AS ("
+	" SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0)"
+	" FROM articles_fts CROSS JOIN articles a INDEXED BY articles_search"
+	" ON a.id = articles_fts.rowid"
+	" WHERE articles_fts MATCH ?1"
+	" AND a.status IN ('scheduled', 'published') AND a.published_at <= ?2"
+	" AND (?3 IS NULL OR"
+	" a.section_id = (SELECT id FROM sections WHERE slug = ?3))"
+	" AND a.published_at >= ?4 AND a.published_at < ?5"
+	" ORDER BY 2, a.published_at DESC, a.id DESC LIMIT ?6 OFFSET ?7)"
+	" SELECT a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at,"
+	" a.status, s.id, s.slug, s.name,"
+	" highlight(articles_fts, 0, char(1), char(2)),"
+	" highlight(articles_fts, 1, char(1), char(2)),"
+	" snippet(articles_fts, 2, char(1), char(2), '\xE2\x80\xA6', 24)"
+	" FROM hits CROSS JOIN articles a ON a.id = hits.id"
+	" JOIN sections s ON s.id = a.section_id"
+	" CROSS JOIN articles_fts ON articles_fts.rowid = hits.id"
+	" WHERE articles_fts MATCH ?1"
+	" ORDER BY hits.score, a.published_at DESC, a.id DESC";
+
+/* True when cp belongs inside a word. ASCII is exact; beyond it, every
+ * character counts as a letter except the punctuation, symbol and space
+ * blocks below. A mistake here costs only a split: every word is quoted,
+ * and unicode61 splits a quoted string again by its own rules. */
+static bool
+word_char(uint32_t cp)
+{
+	static const struct {
+		uint32_t lo, hi;
+	} seps[] = {
+		{0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B9},
+		{0x00BB, 0x00BF}, {0x00D7, 0x00D7}, {0x00F7, 0x00F7},
+		{0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2190, 0x2BFF},
+		{0x2E00, 0x2E7F}, {0x3000, 0x303F}, {0xFE10, 0xFE1F},
+		{0xFE30, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF00, 0xFF0F},
+		{0xFF1A, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65},
+		{0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF},
+	};
+	if (cp < 0x80)
+		return isalnum((int)cp) != 0;
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (cp >= seps[i].lo && cp <= seps[i].hi)
+			return false;
+	return true;
+}
+
+const char *
+db_search_expr(struct arena *a, const char *input)
+{
+	struct {
+		size_t start, len, chars;
+	} words[SEARCH_WORDS_MAX];
+	size_t nwords = 0, n = strlen(input), i = 0, chars = 0;
+	bool in_word = false;
+
+	while (i < n && chars < SEARCH_INPUT_MAX) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode(input + i, n - i, &cp);
+		/* An invalid byte is one separating character. */
+		bool wc = len > 0 && word_char(cp);
+		if (len == 0)
+			len = 1;
+		if (wc && !in_word) {
+			if (nwords == SEARCH_WORDS_MAX)
+				break;
+			words[nwords].start = i;
+			words[nwords].len = 0;
+			words[nwords].chars = 0;
+			nwords++;
+		}
+		if (wc) {
+			words[nwords - 1].len += len;
+			words[nwords - 1].chars++;
+		}
+		in_word = wc;
+		i += len;
+		chars++;
+	}
+
+	/* Each word as an FTS5 string: in quotes, any quote doubled (words
+	 * hold none today; the quoting must not depend on that). */
+	size_t cap = 1;
+	for (size_t k = 0; k < nwords; k++)
+		cap += 2 * words[k].len + 4;
+	char *out = arena_alloc(a, cap);
+	if (!out)
+		return NULL;
+	char *p = out;
+	for (size_t k = 0; k < nwords; k++) {
+		if (k)
+			*p++ = ' ';
+		*p++ = '"';
+		for (size_t j = 0; j < words[k].len; j++) {
+			char c = input[words[k].start + j];
+			if (c == '"')
+				*p++ = '"';
+			*p++ = c;
+		}
+		*p++ = '"';
+		if (k + 1 == nwords && words[k].chars >= 2)
+			*p++ = '*';
+	}
+	*p = '\0';
+	return out;
+}
+
+/* The HTML being built by db_search_html(): whitespace is collapsed and a
+ * mark is opened only before the first character it holds, so that text
+ * dropped as Markdown never leaves an empty <mark></mark>. */
+struct out {
+	struct buf b;
+	bool space;   /* whitespace seen since the last character */
+	bool pending; /* a mark opens before the next character */
+	bool open;    /* a <mark> is open */
+};
+
+/* Appends the visible text p[0..n), HTML-escaped unless it is a literal
+ * the code wrote. */
+static void
+put(struct out *o, const char *p, size_t n, bool escape)
+{
+	if (o->space && o->b.len)
+		buf_putc(&o->b, ' ');
+	o->space = false;
+	if (o->pending) {
+		buf_puts(&o->b, "<mark>");
+		o->pending = false;
+		o->open = true;
+	}
+	if (escape)
+		buf_html(&o->b, p, n);
+	else
+		buf_append(&o->b, p, n);
+}
+
+/* Bytes of Markdown syntax to drop at s[i] (0: none). *link_end is the ']'
+ * of a link whose "(url)" is to be dropped when the scan reaches it. */
+static size_t
+md_skip(const char *s, size_t n, size_t i, bool line_start,
+	const char **link_end)
+{
+	const char *p = s + i;
+	if (p == *link_end) {
+		*link_end = NULL;
+		const char *close = memchr(p, ')', n - i);
+		return (size_t)(close - p) + 1;
+	}
+	if (p[0] == '[' && p[1] == '[') {
+		const char *close = strstr(p + 2, "]]");
+		return close ? (size_t)(close - p) + 2 : 2;
+	}
+	if (p[0] == '[' && !*link_end) {
+		/* "[text](url)" on one line: drop the '[' now and
+		 * "](url)" when the scan gets there. */
+		size_t k = 1;
+		while (i + k < n && p[k] != ']' && p[k] != '[' && p[k] != '\n')
+			k++;
+		if (i + k + 1 < n && p[k] == ']' && p[k + 1] == '(') {
+			const char *close = memchr(p + k, ')', n - i - k);
+			const char *nl = memchr(p + k, '\n', n - i - k);
+			if (close && (!nl || close < nl)) {
+				*link_end = p + k;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	if (p[0] != '\0' && strchr("*_`#", p[0]))
+		return 1;
+	if (p[0] == '>' && line_start)
+		return 1;
+	return 0;
+}
+
+const char *
+db_search_html(struct arena *a, const char *s, bool markdown)
+{
+	struct out o = {.space = false};
+	const char *link_end = NULL, *res = NULL;
+	size_t n = strlen(s), i = 0;
+	bool line_start = true;
+
+	buf_init(&o.b);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (markdown) {
+			size_t skip = md_skip(s, n, i, line_start, &link_end);
+			if (skip) {
+				i += skip;
+				continue;
+			}
+			if (c == '\\' && i + 1 < n &&
+			    ispunct((unsigned char)s[i + 1])) {
+				/* An escaped character is text, not syntax. */
+				put(&o, s + i + 1, 1, true);
+				line_start = false;
+				i += 2;
+				continue;
+			}
+		}
+		if (c == SEARCH_MARK_OPEN) {
+			if (!o.open)
+				o.pending = true;
+			i++;
+		} else if (c == SEARCH_MARK_CLOSE) {
+			if (o.pending)
+				o.pending = false;
+			else if (o.open)
+				buf_puts(&o.b, "</mark>");
+			o.open = false;
+			i++;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			o.space = true;
+			if (c == '\n')
+				line_start = true;
+			i++;
+		} else if (c < 0x20 || c == 0x7F) {
+			i++;
+		} else if (c < 0x80) {
+			put(&o, s + i, 1, true);
+			line_start = false;
+			i++;
+		} else {
+			uint32_t cp = 0;
+			size_t len = utf8_decode(s + i, n - i, &cp);
+			if (len == 0)
+				put(&o, "\xEF\xBF\xBD", 3, false);
+			else if (cp >= 0xA0)
+				put(&o, s + i, len, false);
+			/* C1 controls (U+0080..U+009F) are dropped. */
+			line_start = false;
+			i += len ? len : 1;
+		}
+	}
+	if (o.open)
+		buf_puts(&o.b, "</mark>");
+	if (buf_err(&o.b) == W_OK)
+		res = arena_strndup(a, buf_cstr(&o.b), o.b.len);
+	buf_fini(&o.b);
+	return res;
+}
+
+void
+db_search_filter_init(struct search_filter *f)
+{
+	f->section = NULL;
+	f->from = INT64_MIN;
+	f->until = INT64_MAX;
+}
+
+/* Reads one result row of SQL_SEARCH into h. */
+static enum werr
+read_hit(sqlite3_stmt *st, struct arena *a, struct search_hit *h)
+{
+	memset(h, 0, sizeof *h);
+	struct article *art = &h->art;
+	art->id = sqlite3_column_int64(st, 0);
+	art->published_at = sqlite3_column_int64(st, 4);
+	art->updated_at = sqlite3_column_int64(st, 5);
+	art->status =
+		article_status_parse((const char *)sqlite3_column_text(st, 6));
+	art->section.id = sqlite3_column_int64(st, 7);
+	art->slug = db_col_text(st, 1, a);
+	art->title = db_col_text(st, 2, a);
+	art->lead = db_col_text(st, 3, a);
+	art->dateline = "";
+	art->unpublish_reason = "";
+	art->section.slug = db_col_text(st, 8, a);
+	art->section.name = db_col_text(st, 9, a);
+	art->section.description = "";
+
+	const char *title = (const char *)sqlite3_column_text(st, 10);
+	const char *lead = (const char *)sqlite3_column_text(st, 11);
+	const char *body = (const char *)sqlite3_column_text(st, 12);
+	h->title_html = db_search_html(a, title ? title : "", false);
+	/* The passage of the body around the matches tells the reader the
+	 * most; when only the title or the lead matched, the lead (which
+	 * sums the story up) is shown instead, and the body's opening words
+	 * only for an article without a lead. */
+	if (body && strchr(body, SEARCH_MARK_OPEN))
+		h->snippet_html = db_search_html(a, body, true);
+	else if (lead && *lead)
+		h->snippet_html = db_search_html(a, lead, false);
+	else
+		h->snippet_html = db_search_html(a, body ? body : "", true);
+
+	if (!art->slug || !art->title || !art->lead || !art->section.slug ||
+	    !art->section.name || !h->title_html || !h->snippet_html)
+		return W_NOMEM;
+	return W_OK;
+}
+
+enum werr
+db_search(struct db *db, struct arena *a, const char *expr,
+	  const struct search_filter *f, int64_t now, unsigned page,
+	  struct search_page *out)
+{
+	memset(out, 0, sizeof *out);
+	if (page < 1 || page > SEARCH_PAGES_MAX)
+		return W_INVAL;
+	if (!expr[0])
+		return W_OK;
+	out->items = arena_alloc(a, SEARCH_PAGE_SIZE * sizeof *out->items);
+	if (!out->items)
+		return W_NOMEM;
+
+	sqlite3_stmt *st = db_stmt(db, SQL_SEARCH);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	if (sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    (f->section && sqlite3_bind_text(st, 3, f->section, -1,
+					     SQLITE_STATIC) != SQLITE_OK)) {
+		e = db_fail(db, "binding a search");
+		goto out;
+	}
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 4, f->from);
+	sqlite3_bind_int64(st, 5, f->until);
+	sqlite3_bind_int(st, 6, SEARCH_PAGE_SIZE + 1);
+	sqlite3_bind_int(st, 7, (int)((page - 1) * SEARCH_PAGE_SIZE));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == SEARCH_PAGE_SIZE) {
+			out->more = page < SEARCH_PAGES_MAX;
+			break;
+		}
+		e = read_hit(st, a, &out->items[out->n]);
+		if (e != W_OK)
+			goto out;
+		out->n++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = db_fail(db, "searching articles");
+out:
+	sqlite3_reset(st);
+	return e;
+}

@@ -1,0 +1,59 @@
+/* jsonld.h - schema.org NewsArticle structured data (JSON-LD) for the
+ * article page, safe to place inside an HTML <script> element. */
+#ifndef WARTA_JSONLD_H
+#define WARTA_JSONLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "buf.h"
+#include "model.h"
+#include "werr.h"
+
+/* The site logo under the base URL, and its size in pixels: the publisher
+ * logo in JSON-LD and the sharing image of pages that have none. */
+#define JSONLD_LOGO_PATH "/static/logo.png"
+#define JSONLD_LOGO_WIDTH 600
+#define JSONLD_LOGO_HEIGHT 60
+
+/* One public correction note on an article. */
+struct jsonld_correction {
+	const char *text;
+	int64_t at; /* Unix time the note was published */
+};
+
+/* What the NewsArticle describes. Every string is UTF-8 that may hold
+ * anything (quotes, "</script>", invalid bytes); none is trusted. */
+struct jsonld_article {
+	const struct article *a;  /* title, lead, times, section, authors,
+				     tags */
+	const char *url;	  /* the page's absolute canonical URL */
+	const char *image;	  /* absolute URL of its image; NULL or "": the
+				     site logo */
+	const struct jsonld_correction *corrections;
+	size_t ncorrections;
+};
+
+/* Appends the NewsArticle of in as one JSON object to out: headline,
+ * description (the lead), datePublished and dateModified (RFC 3339 in the
+ * site's zone), author (one Person per byline author, with the absolute
+ * URL of their page), publisher (the site as an Organization with its
+ * logo), image, mainEntityOfPage, articleSection, keywords (the tag names),
+ * inLanguage, and correction (a CorrectionComment per note) when there are
+ * notes. Absolute URLs start with site->base_url.
+ *
+ * The output is ASCII-safe for HTML: '<', '>' and '&' are written as
+ * \u003c, \u003e and \u0026, U+2028 and U+2029 as escapes, and invalid
+ * UTF-8 as U+FFFD, so neither "</script" nor "<!--" can appear and the
+ * text always parses as JSON. Returns W_NOMEM when out ran out of memory
+ * (before or during the call), else W_OK. Thread-safe. */
+enum werr jsonld_news_article(const struct site *site,
+			      const struct jsonld_article *in,
+			      struct buf *out) WUNUSED;
+
+/* Appends s as a JSON string literal (with its quotes) under the same
+ * escaping rules as jsonld_news_article(); NULL is written as "". */
+void jsonld_string(struct buf *out, const char *s);
+
+#endif

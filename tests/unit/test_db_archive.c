@@ -1,0 +1,368 @@
+/* test_db_archive.c - archive counts by local month and day, one local
+ * day's articles paged by keyset, boundaries at local midnight, and the
+ * indexes the queries use. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "db_archive.h"
+#include "migrate.h"
+
+#define WIB 25200
+#define WIT 32400
+#define NOW 1733011200 /* 2024-12-01 00:00:00 UTC, 07:00 WIB */
+
+/* Times in UTC, with their local (WIB) meaning. */
+static const struct {
+	int id;
+	const char *status;
+	int64_t t;
+} rows[] = {
+	{1, "published", 1730393999}, /* 2024-10-31 23:59:59 WIB */
+	{2, "published", 1730394000}, /* 2024-11-01 00:00:00 WIB */
+	{3, "published", 1732123800}, /* 2024-11-21 00:30 WIB */
+	{4, "published", 1732158900}, /* 2024-11-21 10:15 WIB */
+	{5, "published", 1732208399}, /* 2024-11-21 23:59:59 WIB */
+	{6, "published", 1732208400}, /* 2024-11-22 00:00:00 WIB */
+	{7, "published", 1732165200}, /* 2024-11-21 12:00 WIB, */
+	{8, "published", 1732165200}, /* the same second */
+	{9, "published", 1673751600}, /* 2023-01-15 10:00 WIB */
+	{10, "scheduled", 1732176000}, /* 2024-11-21 15:00 WIB, passed */
+	/* Never counted, never listed. */
+	{20, "draft", 1732165200},
+	{21, "unpublished", 1732165200},
+	{22, "scheduled", NOW + 1},
+	{23, "review", 0},
+};
+
+struct fx {
+	struct db *db;
+	struct arena a;
+};
+
+static void
+exec_ok(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof *fx);
+	char err[256];
+	fx->db = db_open(":memory:", true, err, sizeof err);
+	assert_non_null(fx->db);
+	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	arena_init(&fx->a);
+	exec_ok(fx->db,
+		"INSERT INTO sections (id, slug, name) VALUES (1, 'daerah',"
+		" 'Daerah');"
+		"INSERT INTO authors (id, slug, name, initials) VALUES"
+		" (1, 'ani', 'Ani', 'ani');");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char sql[512], pub[32] = "NULL";
+		if (rows[i].t)
+			snprintf(pub, sizeof pub, "%lld", (long long)rows[i].t);
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO articles (id, slug, title, status,"
+			 " section_id, published_at, updated_at, created_at)"
+			 " VALUES (%d, 'a-%d', 'Judul %d', '%s', 1, %s, %d,"
+			 " 1);"
+			 "INSERT INTO article_authors VALUES (%d, 1, 0);",
+			 rows[i].id, rows[i].id, rows[i].id, rows[i].status,
+			 pub, 1000 + rows[i].id, rows[i].id);
+		exec_ok(fx->db, sql);
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	arena_fini(&fx->a);
+	db_close(fx->db);
+	free(fx);
+	return 0;
+}
+
+/* The counts as "Y-M:count" or "D:count" joined by spaces. */
+static const char *
+counts(const struct archive_count *c, size_t n, bool days)
+{
+	static char out[512];
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (days)
+			len += (size_t)snprintf(out + len, sizeof out - len,
+						"%s%d:%lld", i ? " " : "",
+						c[i].day,
+						(long long)c[i].count);
+		else
+			len += (size_t)snprintf(out + len, sizeof out - len,
+						"%s%d-%d:%lld", i ? " " : "",
+						c[i].year, c[i].month,
+						(long long)c[i].count);
+	}
+	return out;
+}
+
+static void
+test_months(void **state)
+{
+	struct fx *fx = *state;
+	struct archive_count *c;
+	size_t n;
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, NOW, &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, false),
+			    "2024-11:8 2024-10:1 2023-1:1");
+	/* newest is the latest publication of the month. */
+	assert_int_equal(c[0].newest, 1732208400);
+	assert_int_equal(c[1].newest, 1730393999);
+	assert_int_equal(c[0].day, 0);
+
+	/* In UTC the article of 1 November 00:00 WIB is still October's. */
+	assert_int_equal(db_archive_months(fx->db, &fx->a, 0, NOW, &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, false),
+			    "2024-11:7 2024-10:2 2023-1:1");
+
+	/* The scheduled article counts from its second on. */
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, NOW + 1, &c,
+					   &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, false),
+			    "2024-12:1 2024-11:8 2024-10:1 2023-1:1");
+
+	/* Nothing public yet: an empty list. */
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, 1000, &c, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+	assert_null(c);
+}
+
+static void
+test_days(void **state)
+{
+	struct fx *fx = *state;
+	struct archive_count *c;
+	size_t n;
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 11, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "22:1 21:6 1:1");
+	assert_int_equal(c[1].year, 2024);
+	assert_int_equal(c[1].month, 11);
+	assert_int_equal(c[1].newest, 1732208399);
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 10, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "31:1");
+	/* In WIT (+9), 23:59:59 WIB on the 21st is already the 22nd and
+	 * 23:59:59 WIB on 31 October is 1 November. */
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 11, WIT, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "22:2 21:5 1:2");
+	/* A month without articles is empty; December gets its article
+	 * when its time comes. */
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 12, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 12, WIB,
+					 NOW + 1, &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "1:1");
+	/* Months that do not exist. */
+	static const int bad[][2] = {
+		{2024, 0}, {2024, 13}, {0, 1}, {10000, 1}, {-1, 5}, {2024, -1},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(db_archive_days(fx->db, &fx->a, bad[i][0],
+						 bad[i][1], WIB, NOW, &c, &n),
+				 W_NOTFOUND);
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 9999, 12, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+}
+
+static const char *
+list_ids(const struct article_list *l)
+{
+	static char out[256];
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < l->n; i++)
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s%lld",
+					i ? "," : "",
+					(long long)l->items[i].id);
+	return out;
+}
+
+static void
+test_day(void **state)
+{
+	struct fx *fx = *state;
+	struct article_list l;
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, WIB, NOW,
+					NULL, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "5,10,8,7,4,3");
+	assert_false(l.more);
+	/* With bylines, as the listings carry them. */
+	assert_int_equal(l.items[0].nauthors, 1);
+	assert_string_equal(l.items[0].authors[0].slug, "ani");
+
+	/* Local midnight belongs to its day, the next one does not. */
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 1, WIB, NOW,
+					NULL, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "2");
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 10, 31, WIB,
+					NOW, NULL, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "1");
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 22, WIB,
+					NOW, NULL, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "6");
+	/* The zone moves the day's bounds. */
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, 0, NOW,
+					NULL, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "6,5,10,8,7,4");
+
+	/* Pages of two inside the day, through the tie of 7 and 8. */
+	struct cursor c = {0, 0};
+	const char *want[] = {"5,10", "8,7", "4,3"};
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21,
+						WIB, NOW, &c, 2, &l),
+				 W_OK);
+		assert_string_equal(list_ids(&l), want[i]);
+		assert_int_equal(l.more, i < 2);
+		c = l.next;
+	}
+	/* A cursor from another day: before it, nothing; after it, the
+	 * day from its end. */
+	c = (struct cursor){1730394000, 2};
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, WIB, NOW,
+					&c, 30, &l),
+			 W_OK);
+	assert_int_equal(l.n, 0);
+	c = (struct cursor){NOW, 99};
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, WIB, NOW,
+					&c, 30, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "5,10,8,7,4,3");
+	/* A limit of 0 still means a page of one. */
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, WIB, NOW,
+					NULL, 0, &l),
+			 W_OK);
+	assert_string_equal(list_ids(&l), "5");
+	assert_true(l.more);
+
+	/* Dates that do not exist; a leap day that does. */
+	static const int bad[][3] = {
+		{2024, 2, 30}, {2023, 2, 29}, {2024, 4, 31}, {2024, 13, 1},
+		{2024, 0, 1},  {2024, 1, 0},  {2024, 1, 32}, {0, 1, 1},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(db_archive_day(fx->db, &fx->a, bad[i][0],
+						bad[i][1], bad[i][2], WIB, NOW,
+						NULL, 30, &l),
+				 W_NOTFOUND);
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 2, 29, WIB, NOW,
+					NULL, 30, &l),
+			 W_OK);
+	assert_int_equal(l.n, 0);
+}
+
+/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
+static void
+plan(struct db *db, const char *sql, char *out, size_t len)
+{
+	char q[4096];
+	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL),
+			 SQLITE_OK);
+	size_t n = 0;
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		n += (size_t)snprintf(out + n, len - n, "%s\n",
+				      sqlite3_column_text(st, 3));
+	assert_true(n < len);
+	sqlite3_finalize(st);
+}
+
+static void
+test_query_plans(void **state)
+{
+	struct fx *fx = *state;
+	struct archive_count *c;
+	struct article_list l;
+	size_t n;
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, NOW, &c, &n),
+			 W_OK);
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 11, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_int_equal(db_archive_day(fx->db, &fx->a, 2024, 11, 21, WIB, NOW,
+					NULL, 30, &l),
+			 W_OK);
+	/* The statements as prepared, read back from SQLite. */
+	int counted = 0, listed = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+		const char *sql = sqlite3_sql(st);
+		char p[2048];
+		if (strstr(sql, "articles_archive")) {
+			/* The counts read the covering index alone, by a
+			 * range on published_at. */
+			plan(fx->db, sql, p, sizeof p);
+			assert_non_null(strstr(
+				p, "SEARCH a USING COVERING INDEX "
+				   "articles_archive (published_at"));
+			assert_null(strstr(p, "SCAN"));
+			counted++;
+		} else if (strstr(sql, "INDEXED BY articles_live ")) {
+			/* The day's list is a range on articles_live. */
+			plan(fx->db, sql, p, sizeof p);
+			assert_non_null(strstr(p, "SEARCH a USING INDEX "
+						  "articles_live ("));
+			assert_null(strstr(p, "SCAN a"));
+			listed++;
+		}
+	}
+	assert_int_equal(counted, 2);
+	assert_int_equal(listed, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_months, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_plans, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
