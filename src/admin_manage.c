@@ -82,15 +82,16 @@ put_errs(struct tobj *ctx, const struct db_manage_errs *errs)
 	struct tobj *err = tobj_obj(ctx, "err");
 	for (size_t i = 0; i < errs->n; i++)
 		tobj_str(err, errs->e[i].field, errs->e[i].msg);
-	tobj_str(ctx, "alert", "Periksa isian yang ditandai; belum ada yang "
-			       "disimpan.");
+	tobj_str(ctx, "alert",
+		 "Periksa isian yang ditandai; belum ada yang "
+		 "disimpan.");
 }
 
 /* Writes the audit row of a change made inside the transaction the
  * caller opened, and commits both; rolls back when anything failed. */
 static enum werr
-finish(struct worker *w, const struct req *req, enum werr e,
-       const char *action, const char *detail)
+finish(struct worker *w, const struct req *req, enum werr e, const char *action,
+       const char *detail)
 {
 	if (e == W_OK)
 		e = admin_audit(w, req, action, 0, detail);
@@ -129,11 +130,11 @@ static const struct kind {
 	const char *action;	 /* the audit action's prefix */
 	const char *desc_label;
 } kinds[] = {
-	[MK_SECTION] = {"/admin/sections", "/kanal/", "Kanal", "kanal",
-			"section", "Deskripsi"},
-	[MK_TAG] = {"/admin/tags", "/tag/", "Tag", "tag", "tag", "Deskripsi"},
-	[MK_AUTHOR] = {"/admin/authors", "/penulis/", "Penulis", "penulis",
-		       "author", "Bio"},
+    [MK_SECTION] = {"/admin/sections", "/kanal/", "Kanal", "kanal", "section",
+		    "Deskripsi"},
+    [MK_TAG] = {"/admin/tags", "/tag/", "Tag", "tag", "tag", "Deskripsi"},
+    [MK_AUTHOR] = {"/admin/authors", "/penulis/", "Penulis", "penulis",
+		   "author", "Bio"},
 };
 static_assert(sizeof kinds / sizeof kinds[0] == MK__MAX, "every kind");
 
@@ -162,8 +163,7 @@ tax_read(struct worker *w, const struct req *req,
 	in->slug = field(w, req, "slug");
 	in->description = field(w, req, "description");
 	in->initials = field(w, req, "initials");
-	if (!in->name || !in->slug || !in->description || !in->initials ||
-	    !pos)
+	if (!in->name || !in->slug || !in->description || !in->initials || !pos)
 		return W_NOMEM;
 	in->position = position_parse(pos);
 	return W_OK;
@@ -236,9 +236,9 @@ tax_list_page(struct worker *w, struct req *req, struct resp *resp,
 		tobj_str(o, "initials", items[i].initials);
 		tobj_int(o, "position", items[i].position);
 		tobj_int(o, "uses", items[i].uses);
-		tobj_str(o, "url", arena_printf(&w->arena, "%s%s",
-						kinds[k].public_base,
-						items[i].slug));
+		tobj_str(o, "url",
+			 arena_printf(&w->arena, "%s%s", kinds[k].public_base,
+				      items[i].slug));
 		tobj_str(o, "edit_url",
 			 arena_printf(&w->arena, "%s/%" PRId64, kinds[k].base,
 				      items[i].id));
@@ -246,8 +246,8 @@ tax_list_page(struct worker *w, struct req *req, struct resp *resp,
 	tobj_bool(ctx, "has_items", n > 0);
 	if (more)
 		tobj_str(ctx, "next",
-			 arena_printf(&w->arena, "%s?setelah=%s",
-				      kinds[k].base, items[n - 1].slug));
+			 arena_printf(&w->arena, "%s?setelah=%s", kinds[k].base,
+				      items[n - 1].slug));
 	if (after)
 		tobj_str(ctx, "first", kinds[k].base);
 	tax_form_ctx(w, ctx, kinds[k].base, post, in, NULL, errs);
@@ -263,23 +263,23 @@ tax_edit_page(struct worker *w, struct req *req, struct resp *resp,
 	      const struct db_manage_item_input *in,
 	      const struct db_manage_errs *errs, const char *alert)
 {
-	struct tobj *ctx = admin_ctx(w, req, arena_printf(&w->arena,
-							  "%s: %s",
-							  kinds[k].title,
-							  it->name));
+	struct tobj *ctx = admin_ctx(
+	    w, req,
+	    arena_printf(&w->arena, "%s: %s", kinds[k].title, it->name));
 	if (!ctx)
 		return W_NOMEM;
 	tax_kind_ctx(ctx, k);
-	const char *self = arena_printf(&w->arena, "%s/%" PRId64,
-					kinds[k].base, it->id);
+	const char *self =
+	    arena_printf(&w->arena, "%s/%" PRId64, kinds[k].base, it->id);
 	struct tobj *item = tobj_obj(ctx, "item");
 	tobj_str(item, "name", it->name);
 	tobj_int(item, "uses", it->uses);
 	tobj_bool(item, "deletable", it->uses == 0);
-	tobj_str(item, "url", arena_printf(&w->arena, "%s%s",
-					   kinds[k].public_base, it->slug));
-	tobj_str(item, "delete_url", arena_printf(&w->arena, "%s/delete",
-						  self));
+	tobj_str(
+	    item, "url",
+	    arena_printf(&w->arena, "%s%s", kinds[k].public_base, it->slug));
+	tobj_str(item, "delete_url",
+		 arena_printf(&w->arena, "%s/delete", self));
 	tax_form_ctx(w, ctx, self, post, in, it, errs);
 	if (alert)
 		tobj_str(ctx, "alert", alert);
@@ -312,21 +312,20 @@ tax_list(struct worker *w, struct req *req, struct resp *resp,
 	if (e == W_OK) {
 		e = db_begin(w->db);
 		if (e == W_OK)
-			e = finish(w, req,
-				   db_manage_item_save(w->db, &w->arena, k, 0,
-						       &in, &id, &errs),
-				   arena_printf(&w->arena, "%s.add",
-						kinds[k].action),
-				   tax_detail(w, &in));
+			e = finish(
+			    w, req,
+			    db_manage_item_save(w->db, &w->arena, k, 0, &in,
+						&id, &errs),
+			    arena_printf(&w->arena, "%s.add", kinds[k].action),
+			    tax_detail(w, &in));
 	}
 	if (e == W_OK)
-		return admin_redirect(resp, arena_printf(&w->arena,
-							 "%s?ok=created",
-							 kinds[k].base));
+		return admin_redirect(
+		    resp,
+		    arena_printf(&w->arena, "%s?ok=created", kinds[k].base));
 	if (!form_error(e))
 		return e;
-	return tax_list_page(w, req, resp, k, werr_status(e), req, &in,
-			     &errs);
+	return tax_list_page(w, req, resp, k, werr_status(e), req, &in, &errs);
 }
 
 /* The item named by the :id route parameter. */
@@ -365,18 +364,15 @@ tax_item(struct worker *w, struct req *req, struct resp *resp,
 		if (e == W_OK)
 			e = finish(w, req,
 				   db_manage_item_save(w->db, &w->arena, k,
-						       it.id, &in, NULL,
-						       &errs),
+						       it.id, &in, NULL, &errs),
 				   arena_printf(&w->arena, "%s.update",
 						kinds[k].action),
 				   tax_detail(w, &in));
 	}
 	if (e == W_OK)
-		return admin_redirect(resp, arena_printf(&w->arena,
-							 "%s/%" PRId64
-							 "?ok=saved",
-							 kinds[k].base,
-							 it.id));
+		return admin_redirect(
+		    resp, arena_printf(&w->arena, "%s/%" PRId64 "?ok=saved",
+				       kinds[k].base, it.id));
 	if (!form_error(e))
 		return e;
 	return tax_edit_page(w, req, resp, k, werr_status(e), &it, req, &in,
@@ -395,15 +391,14 @@ tax_delete(struct worker *w, struct req *req, struct resp *resp,
 		return e;
 	e = db_begin(w->db);
 	if (e == W_OK)
-		e = finish(w, req, db_manage_item_delete(w->db, k, it.id),
-			   arena_printf(&w->arena, "%s.delete",
-					kinds[k].action),
-			   arena_printf(&w->arena, "%s (%s)", it.name,
-					it.slug));
+		e = finish(
+		    w, req, db_manage_item_delete(w->db, k, it.id),
+		    arena_printf(&w->arena, "%s.delete", kinds[k].action),
+		    arena_printf(&w->arena, "%s (%s)", it.name, it.slug));
 	if (e == W_OK)
-		return admin_redirect(resp, arena_printf(&w->arena,
-							 "%s?ok=deleted",
-							 kinds[k].base));
+		return admin_redirect(
+		    resp,
+		    arena_printf(&w->arena, "%s?ok=deleted", kinds[k].base));
 	if (e != W_CONFLICT)
 		return e;
 	return tax_edit_page(w, req, resp, k, 409, &it, NULL, NULL, NULL,
@@ -501,8 +496,8 @@ user_form_ctx(struct worker *w, struct tobj *ctx,
 		tobj_str(o, "value", role_name((enum role)r));
 		tobj_str(o, "label", role_label((enum role)r));
 		tobj_bool(o, "selected",
-			  in->role && strcmp(in->role,
-					     role_name((enum role)r)) == 0);
+			  in->role &&
+			      strcmp(in->role, role_name((enum role)r)) == 0);
 	}
 	/* A newsroom has tens of bylines; the first page of them is the
 	 * whole list in practice. */
@@ -527,8 +522,7 @@ user_form_ctx(struct worker *w, struct tobj *ctx,
  * password to show once; alert a refusal. */
 static enum werr
 user_page(struct worker *w, struct req *req, struct resp *resp, int status,
-	  const struct db_manage_user *u,
-	  const struct db_manage_user_input *in,
+	  const struct db_manage_user *u, const struct db_manage_user_input *in,
 	  const struct db_manage_errs *errs, const char *new_password,
 	  const char *alert)
 {
@@ -550,9 +544,8 @@ user_page(struct worker *w, struct req *req, struct resp *resp, int status,
 	if (e != W_OK)
 		return e;
 	if (u) {
-		const char *self = arena_printf(&w->arena,
-						"/admin/users/%" PRId64,
-						u->u.id);
+		const char *self =
+		    arena_printf(&w->arena, "/admin/users/%" PRId64, u->u.id);
 		struct tobj *o = tobj_obj(ctx, "account");
 		tobj_str(o, "name", u->u.name);
 		tobj_str(o, "email", u->u.email);
@@ -642,9 +635,9 @@ admin_users(struct worker *w, struct req *req, struct resp *resp)
 		tobj_str(o, "author", u->author_name);
 		tobj_bool(o, "disabled", u->u.disabled);
 		tobj_str(o, "created", page_date_short(w, u->created_at));
-		tobj_str(o, "edit_url", arena_printf(&w->arena,
-						     "/admin/users/%" PRId64,
-						     u->u.id));
+		tobj_str(
+		    o, "edit_url",
+		    arena_printf(&w->arena, "/admin/users/%" PRId64, u->u.id));
 	}
 	if (more)
 		tobj_str(ctx, "next",
@@ -727,8 +720,7 @@ admin_user(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 	if (req->method != METHOD_POST)
-		return user_page(w, req, resp, 200, &u, NULL, NULL, NULL,
-				 NULL);
+		return user_page(w, req, resp, 200, &u, NULL, NULL, NULL, NULL);
 
 	struct db_manage_user_input in;
 	struct db_manage_errs errs = {0};
@@ -776,11 +768,10 @@ user_set_disabled(struct worker *w, struct req *req, struct resp *resp,
 			   u.u.email);
 	if (e == W_OK)
 		return admin_redirect(
-			resp, arena_printf(&w->arena,
-					   "/admin/users/%" PRId64 "?ok=%s",
-					   u.u.id,
-					   disabled ? "user_disabled"
-						    : "user_enabled"));
+		    resp,
+		    arena_printf(&w->arena, "/admin/users/%" PRId64 "?ok=%s",
+				 u.u.id,
+				 disabled ? "user_disabled" : "user_enabled"));
 	if (e != W_FORBIDDEN)
 		return e;
 	return user_page(w, req, resp, 403, &u, NULL, NULL, NULL,
@@ -819,8 +810,8 @@ admin_user_password(struct worker *w, struct req *req, struct resp *resp)
 		e = db_begin(w->db);
 		if (e == W_OK)
 			e = finish(w, req,
-				   db_manage_user_password(w->db, u.u.id,
-							   hash, revoke),
+				   db_manage_user_password(w->db, u.u.id, hash,
+							   revoke),
 				   "user.passwd", u.u.email);
 	}
 	sodium_memzero(hash, sizeof hash);
@@ -842,13 +833,15 @@ admin_user_password(struct worker *w, struct req *req, struct resp *resp)
 
 static const struct {
 	const char *value, *label;
-} zones[] = {
+} zones[] =
+    {
 	{"Asia/Jakarta", "WIB (Asia/Jakarta)"},
 	{"Asia/Makassar", "WITA (Asia/Makassar)"},
 	{"Asia/Jayapura", "WIT (Asia/Jayapura)"},
-}, langs[] = {
-	{"id", "Bahasa Indonesia"},
-	{"en", "English"},
+},
+  langs[] = {
+      {"id", "Bahasa Indonesia"},
+      {"en", "English"},
 };
 
 static bool
@@ -858,8 +851,8 @@ same(const char *a, const char *b)
 }
 
 static enum werr
-settings_page(struct worker *w, struct req *req, struct resp *resp,
-	      int status, const struct db_manage_settings *in,
+settings_page(struct worker *w, struct req *req, struct resp *resp, int status,
+	      const struct db_manage_settings *in,
 	      const struct db_manage_errs *errs)
 {
 	struct tobj *ctx = admin_ctx(w, req, "Pengaturan situs");
@@ -894,11 +887,11 @@ settings_changed(struct worker *w, const struct site *a, const struct site *b)
 	const struct {
 		const char *key, *x, *y;
 	} cmp[] = {
-		{"site_name", a->name, b->name},
-		{"tagline", a->tagline, b->tagline},
-		{"base_url", a->base_url, b->base_url},
-		{"timezone", a->timezone, b->timezone},
-		{"language", a->lang, b->lang},
+	    {"site_name", a->name, b->name},
+	    {"tagline", a->tagline, b->tagline},
+	    {"base_url", a->base_url, b->base_url},
+	    {"timezone", a->timezone, b->timezone},
+	    {"language", a->lang, b->lang},
 	};
 	const char *out = "";
 	for (size_t i = 0; i < sizeof cmp / sizeof cmp[0] && out; i++)
@@ -917,21 +910,21 @@ admin_settings(struct worker *w, struct req *req, struct resp *resp)
 	struct db_manage_settings in;
 	if (req->method != METHOD_POST) {
 		in = (struct db_manage_settings){
-			.site_name = w->site.name,
-			.tagline = w->site.tagline,
-			.base_url = w->site.base_url,
-			.timezone = w->site.timezone,
-			.language = w->site.lang,
+		    .site_name = w->site.name,
+		    .tagline = w->site.tagline,
+		    .base_url = w->site.base_url,
+		    .timezone = w->site.timezone,
+		    .language = w->site.lang,
 		};
 		return settings_page(w, req, resp, 200, &in, NULL);
 	}
 
 	in = (struct db_manage_settings){
-		.site_name = field(w, req, "site_name"),
-		.tagline = field(w, req, "tagline"),
-		.base_url = field(w, req, "base_url"),
-		.timezone = field(w, req, "timezone"),
-		.language = field(w, req, "language"),
+	    .site_name = field(w, req, "site_name"),
+	    .tagline = field(w, req, "tagline"),
+	    .base_url = field(w, req, "base_url"),
+	    .timezone = field(w, req, "timezone"),
+	    .language = field(w, req, "language"),
 	};
 	if (!in.site_name || !in.tagline || !in.base_url || !in.timezone ||
 	    !in.language)
@@ -943,8 +936,8 @@ admin_settings(struct worker *w, struct req *req, struct resp *resp)
 	struct site now;
 	if (e == W_OK)
 		e = db_site_load(w->db, &w->arena, &now);
-	const char *changed = e == W_OK ? settings_changed(w, &w->site, &now)
-					: "";
+	const char *changed =
+	    e == W_OK ? settings_changed(w, &w->site, &now) : "";
 	if (!changed)
 		e = W_NOMEM;
 	if (e == W_OK && !*changed) {
@@ -1031,14 +1024,16 @@ admin_audit_log(struct worker *w, struct req *req, struct resp *resp)
 	for (size_t i = 0; i < n; i++) {
 		const struct db_manage_audit *r = &rows[i];
 		struct tobj *o = tlist_add(list);
+		tobj_int(o, "id", r->id);
 		tobj_str(o, "time", time_full(w, r->created_at));
 		tobj_str(o, "datetime", page_date_iso(w, r->created_at));
 		/* Every key a row's template reads is set, so that none is
 		 * looked up in the page around it ("user" is the signed-in
 		 * one). */
-		tobj_str(o, "who", r->user_id ? (*r->user_name ? r->user_name
-							       : "(akun dihapus)")
-					      : "sistem");
+		tobj_str(o, "who",
+			 r->user_id
+			     ? (*r->user_name ? r->user_name : "(akun dihapus)")
+			     : "sistem");
 		if (r->user_id)
 			tobj_str(o, "user_url",
 				 arena_printf(&w->arena,
@@ -1054,11 +1049,10 @@ admin_audit_log(struct worker *w, struct req *req, struct resp *resp)
 			struct tobj *a = tobj_obj(o, "article");
 			tobj_str(a, "label",
 				 *r->article_title
-					 ? r->article_title
-					 : arena_printf(&w->arena,
-							"#%" PRId64
-							" (dihapus)",
-							r->article_id));
+				     ? r->article_title
+				     : arena_printf(&w->arena,
+						    "#%" PRId64 " (dihapus)",
+						    r->article_id));
 			tobj_str(a, "url",
 				 arena_printf(&w->arena,
 					      "/admin/articles/%" PRId64

@@ -17,14 +17,12 @@
 
 /* GET lists (keyset by slug, ?setelah=SLUG) with a form to add one; POST
  * adds one. */
-enum werr admin_sections(struct worker *w, struct req *req,
-			 struct resp *resp);
+enum werr admin_sections(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_tags(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_authors(struct worker *w, struct req *req, struct resp *resp);
 
 /* /admin/KIND/:id - GET shows the edit form; POST saves it. */
-enum werr admin_section(struct worker *w, struct req *req,
-			struct resp *resp);
+enum werr admin_section(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_tag(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_author(struct worker *w, struct req *req, struct resp *resp);
 
@@ -41,8 +39,7 @@ enum werr admin_author_delete(struct worker *w, struct req *req,
 enum werr admin_users(struct worker *w, struct req *req, struct resp *resp);
 /* GET|POST /admin/users/new - a new account. An empty password field makes
  * a random one, shown once on the page that answers. */
-enum werr admin_user_new(struct worker *w, struct req *req,
-			 struct resp *resp);
+enum werr admin_user_new(struct worker *w, struct req *req, struct resp *resp);
 /* GET|POST /admin/users/:id - email, name, role, byline. */
 enum werr admin_user(struct worker *w, struct req *req, struct resp *resp);
 /* POST /admin/users/:id/disable and /enable. Disabling ends the account's
@@ -58,12 +55,10 @@ enum werr admin_user_password(struct worker *w, struct req *req,
 
 /* GET|POST /admin/settings - site name, tagline, base URL, time zone,
  * language; read per request, so a change shows without a restart. */
-enum werr admin_settings(struct worker *w, struct req *req,
-			 struct resp *resp);
+enum werr admin_settings(struct worker *w, struct req *req, struct resp *resp);
 
 /* GET /admin/audit - the audit log, newest first, keyset by id
  * (?sebelum=ID), filtered by ?pengguna=USER_ID and ?aksi=ACTION. */
-enum werr admin_audit_log(struct worker *w, struct req *req,
-			  struct resp *resp);
+enum werr admin_audit_log(struct worker *w, struct req *req, struct resp *resp);
 
 #endif

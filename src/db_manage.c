@@ -54,8 +54,7 @@ text_ok(const char *s, size_t min, size_t max, bool multiline)
 				return false;
 		}
 		/* U+0080..U+009F are encoded C2 80..C2 9F. */
-		if (c == 0xc2 && i + 1 < n &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
 		    (unsigned char)s[i + 1] <= 0x9f)
 			return false;
 		if ((c & 0xc0) != 0x80)
@@ -76,9 +75,8 @@ static bool
 bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
-	return i == 0 ||
-	       sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_STATIC) ==
-		       SQLITE_OK;
+	return i == 0 || sqlite3_bind_text(st, i, v ? v : "", -1,
+					   SQLITE_STATIC) == SQLITE_OK;
 }
 
 static bool
@@ -153,18 +151,18 @@ clamp_limit(size_t limit)
 /* Every item query selects the same columns (id, slug, name, description,
  * initials, position, uses) from its table aliased t. The use counts read
  * the indexes on the referring columns. */
-#define COLS_SECTION                                                          \
-	"SELECT t.id, t.slug, t.name, t.description, '', t.position,"         \
-	" (SELECT count(*) FROM articles x WHERE x.section_id = t.id)"        \
+#define COLS_SECTION                                                           \
+	"SELECT t.id, t.slug, t.name, t.description, '', t.position,"          \
+	" (SELECT count(*) FROM articles x WHERE x.section_id = t.id)"         \
 	" FROM sections t"
-#define COLS_TAG                                                              \
-	"SELECT t.id, t.slug, t.name, t.description, '', 0,"                  \
-	" (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id)"        \
+#define COLS_TAG                                                               \
+	"SELECT t.id, t.slug, t.name, t.description, '', 0,"                   \
+	" (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id)"         \
 	" FROM tags t"
-#define COLS_AUTHOR                                                           \
-	"SELECT t.id, t.slug, t.name, t.bio, t.initials, 0,"                  \
-	" (SELECT count(*) FROM article_authors x WHERE x.author_id = t.id)"  \
-	" + (SELECT count(*) FROM users u WHERE u.author_id = t.id)"          \
+#define COLS_AUTHOR                                                            \
+	"SELECT t.id, t.slug, t.name, t.bio, t.initials, 0,"                   \
+	" (SELECT count(*) FROM article_authors x WHERE x.author_id = t.id)"   \
+	" + (SELECT count(*) FROM users u WHERE u.author_id = t.id)"           \
 	" FROM authors t"
 #define BY_ID " WHERE t.id = :id"
 #define PAGE " WHERE t.slug > :after ORDER BY t.slug LIMIT :limit"
@@ -177,23 +175,23 @@ static const char SQL_TAG_PAGE[] = COLS_TAG PAGE;
 static const char SQL_AUTHOR_PAGE[] = COLS_AUTHOR PAGE;
 
 static const char SQL_SECTION_INSERT[] =
-	"INSERT INTO sections (slug, name, description, position)"
-	" VALUES (:slug, :name, :description, :position)";
+    "INSERT INTO sections (slug, name, description, position)"
+    " VALUES (:slug, :name, :description, :position)";
 static const char SQL_TAG_INSERT[] =
-	"INSERT INTO tags (slug, name, description)"
-	" VALUES (:slug, :name, :description)";
+    "INSERT INTO tags (slug, name, description)"
+    " VALUES (:slug, :name, :description)";
 static const char SQL_AUTHOR_INSERT[] =
-	"INSERT INTO authors (slug, name, bio, initials)"
-	" VALUES (:slug, :name, :description, :initials)";
+    "INSERT INTO authors (slug, name, bio, initials)"
+    " VALUES (:slug, :name, :description, :initials)";
 static const char SQL_SECTION_UPDATE[] =
-	"UPDATE sections SET slug = :slug, name = :name,"
-	" description = :description, position = :position WHERE id = :id";
+    "UPDATE sections SET slug = :slug, name = :name,"
+    " description = :description, position = :position WHERE id = :id";
 static const char SQL_TAG_UPDATE[] =
-	"UPDATE tags SET slug = :slug, name = :name,"
-	" description = :description WHERE id = :id";
+    "UPDATE tags SET slug = :slug, name = :name,"
+    " description = :description WHERE id = :id";
 static const char SQL_AUTHOR_UPDATE[] =
-	"UPDATE authors SET slug = :slug, name = :name,"
-	" bio = :description, initials = :initials WHERE id = :id";
+    "UPDATE authors SET slug = :slug, name = :name,"
+    " bio = :description, initials = :initials WHERE id = :id";
 static const char SQL_SECTION_DELETE[] = "DELETE FROM sections WHERE id = :id";
 static const char SQL_TAG_DELETE[] = "DELETE FROM tags WHERE id = :id";
 static const char SQL_AUTHOR_DELETE[] = "DELETE FROM authors WHERE id = :id";
@@ -201,12 +199,12 @@ static const char SQL_AUTHOR_DELETE[] = "DELETE FROM authors WHERE id = :id";
 static const struct {
 	const char *get, *page, *insert, *update, *delete;
 } item_sql[] = {
-	[MK_SECTION] = {SQL_SECTION_GET, SQL_SECTION_PAGE, SQL_SECTION_INSERT,
-			SQL_SECTION_UPDATE, SQL_SECTION_DELETE},
-	[MK_TAG] = {SQL_TAG_GET, SQL_TAG_PAGE, SQL_TAG_INSERT, SQL_TAG_UPDATE,
-		    SQL_TAG_DELETE},
-	[MK_AUTHOR] = {SQL_AUTHOR_GET, SQL_AUTHOR_PAGE, SQL_AUTHOR_INSERT,
-		       SQL_AUTHOR_UPDATE, SQL_AUTHOR_DELETE},
+    [MK_SECTION] = {SQL_SECTION_GET, SQL_SECTION_PAGE, SQL_SECTION_INSERT,
+		    SQL_SECTION_UPDATE, SQL_SECTION_DELETE},
+    [MK_TAG] = {SQL_TAG_GET, SQL_TAG_PAGE, SQL_TAG_INSERT, SQL_TAG_UPDATE,
+		SQL_TAG_DELETE},
+    [MK_AUTHOR] = {SQL_AUTHOR_GET, SQL_AUTHOR_PAGE, SQL_AUTHOR_INSERT,
+		   SQL_AUTHOR_UPDATE, SQL_AUTHOR_DELETE},
 };
 static_assert(sizeof item_sql / sizeof item_sql[0] == MK__MAX,
 	      "SQL for every kind");
@@ -294,8 +292,8 @@ db_manage_item_save(struct db *db, struct arena *a, enum db_manage_kind k,
 		return e;
 	if (id < 0)
 		return W_NOTFOUND;
-	sqlite3_stmt *st = db_stmt(db, id ? item_sql[k].update
-					  : item_sql[k].insert);
+	sqlite3_stmt *st =
+	    db_stmt(db, id ? item_sql[k].update : item_sql[k].insert);
 	if (!st)
 		return W_DB;
 	if (!bind_text(st, ":slug", in->slug) ||
@@ -311,8 +309,8 @@ db_manage_item_save(struct db *db, struct arena *a, enum db_manage_kind k,
 		if (id && sqlite3_changes(db_sqlite(db)) == 0)
 			e = W_NOTFOUND;
 		else if (out_id)
-			*out_id = id ? id
-				     : sqlite3_last_insert_rowid(db_sqlite(db));
+			*out_id =
+			    id ? id : sqlite3_last_insert_rowid(db_sqlite(db));
 	} else if (ext_err(db) == SQLITE_CONSTRAINT_UNIQUE) {
 		/* The slug is the only unique column a user types. */
 		db_manage_err(errs, "slug", "Slug sudah dipakai.");
@@ -446,8 +444,8 @@ db_manage_item_delete(struct db *db, enum db_manage_kind k, int64_t id)
 		/* The count above makes this a race with a writer that
 		 * should not exist inside our savepoint; be safe anyway. */
 		e = ext_err(db) == SQLITE_CONSTRAINT_FOREIGNKEY
-			    ? W_CONFLICT
-			    : db_fail(db, "deleting an item");
+			? W_CONFLICT
+			: db_fail(db, "deleting an item");
 	sqlite3_reset(st);
 	return sp_end(db, e);
 }
@@ -565,8 +563,8 @@ db_manage_user_add(struct db *db, const struct db_manage_user_input *in,
 
 static const char SQL_USER_ROLE[] = "SELECT role FROM users WHERE id = :id";
 static const char SQL_USER_UPDATE[] =
-	"UPDATE users SET email = :email, name = :name, role = :role,"
-	" author_id = :author WHERE id = :id";
+    "UPDATE users SET email = :email, name = :name, role = :role,"
+    " author_id = :author WHERE id = :id";
 
 /* The stored role of account id. */
 static enum werr
@@ -582,8 +580,7 @@ user_role(struct db *db, int64_t id, enum role *role)
 	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*role = role_parse(
-			(const char *)sqlite3_column_text(st, 0));
+		*role = role_parse((const char *)sqlite3_column_text(st, 0));
 	else if (rc == SQLITE_DONE)
 		e = W_NOTFOUND;
 	else
@@ -629,11 +626,11 @@ db_manage_user_update(struct db *db, int64_t actor_id, int64_t id,
 }
 
 static const char SQL_USER_DISABLE[] =
-	"UPDATE users SET disabled = :disabled WHERE id = :id";
+    "UPDATE users SET disabled = :disabled WHERE id = :id";
 static const char SQL_USER_PASSWORD[] =
-	"UPDATE users SET password_hash = :hash WHERE id = :id";
+    "UPDATE users SET password_hash = :hash WHERE id = :id";
 static const char SQL_SESSIONS_DELETE[] =
-	"DELETE FROM sessions WHERE user_id = :id";
+    "DELETE FROM sessions WHERE user_id = :id";
 
 /* Runs an UPDATE of account id (bound as :id, with :disabled and :hash
  * when the statement has them) and, with revoke, deletes its sessions. */
@@ -685,14 +682,14 @@ db_manage_user_password(struct db *db, int64_t id, const char *hash,
 	return user_change(db, SQL_USER_PASSWORD, id, 0, hash, revoke);
 }
 
-#define USER_COLS                                                             \
-	"SELECT u.id, u.email, u.name, u.role, coalesce(u.author_id, 0),"     \
-	" u.disabled, u.created_at, coalesce(au.name, '') FROM users u"       \
+#define USER_COLS                                                              \
+	"SELECT u.id, u.email, u.name, u.role, coalesce(u.author_id, 0),"      \
+	" u.disabled, u.created_at, coalesce(au.name, '') FROM users u"        \
 	" LEFT JOIN authors au ON au.id = u.author_id"
 
 static const char SQL_USER_GET[] = USER_COLS " WHERE u.id = :id";
 static const char SQL_USER_PAGE[] =
-	USER_COLS " WHERE u.id > :after ORDER BY u.id LIMIT :limit";
+    USER_COLS " WHERE u.id > :after ORDER BY u.id LIMIT :limit";
 
 static enum werr
 user_row(sqlite3_stmt *st, struct arena *a, struct db_manage_user *out)
@@ -787,17 +784,16 @@ db_manage_settings_save(struct db *db, const struct db_manage_settings *in,
 	const struct {
 		const char *key, *field, *value, *msg;
 	} set[] = {
-		{"site_name", "site_name", in->site_name,
-		 "Nama situs wajib diisi, paling banyak 100 karakter, satu "
-		 "baris."},
-		{"tagline", "tagline", in->tagline,
-		 "Tagline paling banyak 200 karakter, satu baris."},
-		{"base_url", "base_url", in->base_url,
-		 "Alamat situs harus http:// atau https:// lalu nama host "
-		 "(dan port), tanpa query."},
-		{"timezone", "timezone", in->timezone,
-		 "Zona waktu tidak dikenal."},
-		{"language", "language", in->language, "Bahasa tidak dikenal."},
+	    {"site_name", "site_name", in->site_name,
+	     "Nama situs wajib diisi, paling banyak 100 karakter, satu "
+	     "baris."},
+	    {"tagline", "tagline", in->tagline,
+	     "Tagline paling banyak 200 karakter, satu baris."},
+	    {"base_url", "base_url", in->base_url,
+	     "Alamat situs harus http:// atau https:// lalu nama host "
+	     "(dan port), tanpa query."},
+	    {"timezone", "timezone", in->timezone, "Zona waktu tidak dikenal."},
+	    {"language", "language", in->language, "Bahasa tidak dikenal."},
 	};
 	size_t before = errs->n;
 	enum werr e = sp_begin(db);
@@ -821,22 +817,21 @@ db_manage_settings_save(struct db *db, const struct db_manage_settings *in,
 
 /* One statement per filter, so that each reads the index that fits it:
  * the rowid for none, (user_id, id) and (action, id) otherwise. */
-#define AUDIT_COLS                                                            \
-	"SELECT l.id, l.created_at, coalesce(l.user_id, 0),"                  \
-	" coalesce(u.name, ''), l.action, coalesce(l.article_id, 0),"         \
-	" coalesce(a.title, ''), l.detail, l.addr FROM audit_log l"           \
-	" LEFT JOIN users u ON u.id = l.user_id"                              \
+#define AUDIT_COLS                                                             \
+	"SELECT l.id, l.created_at, coalesce(l.user_id, 0),"                   \
+	" coalesce(u.name, ''), l.action, coalesce(l.article_id, 0),"          \
+	" coalesce(a.title, ''), l.detail, l.addr FROM audit_log l"            \
+	" LEFT JOIN users u ON u.id = l.user_id"                               \
 	" LEFT JOIN articles a ON a.id = l.article_id"
 #define AUDIT_PAGE " l.id < :before ORDER BY l.id DESC LIMIT :limit"
 
 static const char SQL_AUDIT_ALL[] = AUDIT_COLS " WHERE" AUDIT_PAGE;
 static const char SQL_AUDIT_USER[] =
-	AUDIT_COLS " WHERE l.user_id = :user AND" AUDIT_PAGE;
+    AUDIT_COLS " WHERE l.user_id = :user AND" AUDIT_PAGE;
 static const char SQL_AUDIT_ACTION[] =
-	AUDIT_COLS " WHERE l.action = :action AND" AUDIT_PAGE;
+    AUDIT_COLS " WHERE l.action = :action AND" AUDIT_PAGE;
 static const char SQL_AUDIT_BOTH[] =
-	AUDIT_COLS " WHERE l.user_id = :user AND l.action = :action AND"
-	AUDIT_PAGE;
+    AUDIT_COLS " WHERE l.user_id = :user AND l.action = :action AND" AUDIT_PAGE;
 
 static enum werr
 audit_row(sqlite3_stmt *st, struct arena *a, struct db_manage_audit *r)

@@ -82,8 +82,7 @@ enum werr db_manage_item_check(struct arena *a, enum db_manage_kind k,
  * W_NOTFOUND when id names no item. */
 enum werr db_manage_item_save(struct db *db, struct arena *a,
 			      enum db_manage_kind k, int64_t id,
-			      struct db_manage_item_input *in,
-			      int64_t *out_id,
+			      struct db_manage_item_input *in, int64_t *out_id,
 			      struct db_manage_errs *errs) WUNUSED;
 
 /* One item by id; W_NOTFOUND when there is none. */
@@ -94,10 +93,10 @@ enum werr db_manage_item_get(struct db *db, struct arena *a,
 /* A page of items of kind k ordered by slug, starting after the slug
  * after (NULL or "" for the first page), at most limit (1..500) of them;
  * *more tells whether there are further ones. */
-enum werr db_manage_items(struct db *db, struct arena *a,
-			  enum db_manage_kind k, const char *after,
-			  size_t limit, struct db_manage_item **out,
-			  size_t *n, bool *more) WUNUSED;
+enum werr db_manage_items(struct db *db, struct arena *a, enum db_manage_kind k,
+			  const char *after, size_t limit,
+			  struct db_manage_item **out, size_t *n,
+			  bool *more) WUNUSED;
 
 /* Deletes item id of kind k. W_CONFLICT when it is in use (uses > 0) and
  * nothing changes; W_NOTFOUND when there is none. */
@@ -185,8 +184,8 @@ enum werr db_manage_settings_save(struct db *db,
 struct db_manage_audit {
 	int64_t id;
 	int64_t created_at;
-	int64_t user_id;	   /* 0 for none */
-	const char *user_name;	   /* "" when none or deleted */
+	int64_t user_id;       /* 0 for none */
+	const char *user_name; /* "" when none or deleted */
 	const char *action;
 	int64_t article_id;	   /* 0 for none */
 	const char *article_title; /* "" when none or deleted */

@@ -44,8 +44,8 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 	if (before.time && latest.n == 0)
 		return W_NOTFOUND;
 	struct tlist *list = tobj_list(ctx, "latest");
-	size_t shown = 0;
-	for (size_t i = 0; i < latest.n && shown < HOME_LATEST; i++) {
+	size_t shown = 0, i;
+	for (i = 0; i < latest.n && shown < HOME_LATEST; i++) {
 		if (latest.items[i].id == featured.id)
 			continue;
 		page_card(w, tlist_add(list), &latest.items[i]);
@@ -53,9 +53,13 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 		shown++;
 		latest.next = (struct cursor){latest.items[i].published_at,
 					      latest.items[i].id};
-		if (i + 1 < latest.n)
-			latest.more = true;
 	}
+	/* Older pages exist when a fetched row other than the featured one
+	 * was left over, or when the database had rows beyond those fetched
+	 * (then at least HOME_LATEST + 1 non-featured rows remained). */
+	for (; i < latest.n; i++)
+		if (latest.items[i].id != featured.id)
+			latest.more = true;
 	page_older(w, ctx, "/", &latest);
 
 	if (first) {
@@ -65,20 +69,20 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 		if (e != W_OK)
 			return e;
 		struct tlist *blocks = tobj_list(ctx, "sections");
-		for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < n; k++) {
 			struct article_list l;
 			e = db_articles_by_section(w->db, &w->arena,
-						   secs[i].id, req->now, NULL,
+						   secs[k].id, req->now, NULL,
 						   HOME_PER_SECTION, &l);
 			if (e != W_OK)
 				return e;
 			if (l.n == 0)
 				continue;
 			struct tobj *b = tlist_add(blocks);
-			tobj_str(b, "name", secs[i].name);
+			tobj_str(b, "name", secs[k].name);
 			tobj_str(b, "url", arena_printf(&w->arena,
 							"/kanal/%s",
-							secs[i].slug));
+							secs[k].slug));
 			page_touch(resp, page_cards(w, b, "articles", &l));
 		}
 	}

@@ -237,9 +237,12 @@ class Taxonomy(unittest.TestCase):
         self.assertEqual(len(audit_rows("section.delete", "%sementara%")), 1)
         r = self.ed.post("/admin/sections/%d/delete" % sid)
         self.assertEqual(r.status, 404)
-        # Delete answers POST only.
-        self.assertEqual(self.ed.get("/admin/sections/%d/delete" %
-                                     used["sections"]["id"]).status, 405)
+        # Delete answers POST only (a GET falls to the reader's article
+        # pattern, which has no such story).
+        path = "/admin/sections/%d/delete" % used["sections"]["id"]
+        self.assertIn(self.ed.get(path).status, (404, 405))
+        self.assertIsNotNone(one("SELECT 1 FROM sections WHERE id = ?",
+                                 (used["sections"]["id"],)))
 
     def test_author_linked_to_account_cannot_be_deleted(self):
         r = self.ed.post("/admin/authors", {"name": "Penulis Akun",
@@ -430,7 +433,7 @@ class Settings(unittest.TestCase):
                          "javascript:alert(1)")
         self.assertEqual(q("SELECT * FROM settings ORDER BY key"), before)
         self.assertEqual(counts()["audit_log"], audit_before)
-        for bad in ("", "x" * 101, "dua\nbaris", "kontrol\x01"):
+        for bad in ("", "x" * 101, "dua\nbaris", "tab\tdi nama"):
             r = adm.post("/admin/settings", {
                 "site_name": bad, "tagline": "", "base_url": W.base_url,
                 "timezone": "Asia/Jakarta", "language": "id"})
@@ -728,7 +731,6 @@ class Hostile(unittest.TestCase):
         cases = [
             ({"name": "a" * 101}, "name"),
             ({"name": "nama", "description": "d" * 1001}, "description"),
-            ({"name": "kontrol\x01"}, "name"),
             ({"name": "dua\nbaris"}, "name"),
             ({"name": "nama", "slug": "Huruf Besar"}, "slug"),
             ({"name": "nama", "slug": "a\"b'c"}, "slug"),
@@ -742,6 +744,9 @@ class Hostile(unittest.TestCase):
             r = self.ed.post("/admin/sections", fields)
             self.assertEqual(r.status, 400, fields)
             self.assertIsNotNone(error_of(r.text, field), (fields, field))
+        # The form parser refuses control bytes before any handler runs.
+        r = self.ed.post("/admin/sections", {"name": "kontrol\x01"})
+        self.assertEqual(r.status, 400)
         # Exactly at the limits is fine: 100 characters of two bytes.
         r = self.ed.post("/admin/tags", {"name": "é" * 100})
         self.assertEqual(r.status, 303)

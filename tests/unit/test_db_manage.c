@@ -59,9 +59,9 @@ static int64_t
 count(struct fx *fx, const char *sql)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), sql, -1, &st,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(fx->db), sql, -1, &st, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	int64_t v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -70,8 +70,7 @@ count(struct fx *fx, const char *sql)
 
 static enum werr
 save(struct fx *fx, enum db_manage_kind k, int64_t id,
-     struct db_manage_item_input *in, int64_t *out,
-     struct db_manage_errs *errs)
+     struct db_manage_item_input *in, int64_t *out, struct db_manage_errs *errs)
 {
 	memset(errs, 0, sizeof *errs);
 	return db_manage_item_save(fx->db, &fx->a, k, id, in, out, errs);
@@ -87,8 +86,8 @@ test_errs(void **state)
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(db_manage_err_get(&errs, "name"), "first");
 	assert_null(db_manage_err_get(&errs, "slug"));
-	static const char *const f[] = {"a", "b", "c", "d", "e", "f", "g",
-					"h", "i", "j"};
+	static const char *const f[] = {"a", "b", "c", "d", "e",
+					"f", "g", "h", "i", "j"};
 	for (size_t i = 0; i < 10; i++)
 		db_manage_err(&errs, f[i], "x");
 	assert_int_equal(errs.n, DB_MANAGE_MAX_ERRS);
@@ -102,9 +101,9 @@ test_section_create(void **state)
 	struct db_manage_errs errs;
 	int64_t id = 0;
 	struct db_manage_item_input in = {
-		.name = "Pilkada Banten 2024",
-		.description = "Liputan pemilihan.\nDari Serang.",
-		.position = 7,
+	    .name = "Pilkada Banten 2024",
+	    .description = "Liputan pemilihan.\nDari Serang.",
+	    .position = 7,
 	};
 	assert_int_equal(save(fx, MK_SECTION, 0, &in, &id, &errs), W_OK);
 	assert_int_equal(errs.n, 0);
@@ -113,9 +112,8 @@ test_section_create(void **state)
 	assert_string_equal(in.slug, "pilkada-banten-2024");
 
 	struct db_manage_item it;
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_SECTION, id,
-					    &it),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_SECTION, id, &it), W_OK);
 	assert_int_equal(it.id, id);
 	assert_string_equal(it.slug, "pilkada-banten-2024");
 	assert_string_equal(it.name, "Pilkada Banten 2024");
@@ -148,16 +146,15 @@ test_section_create(void **state)
 	int64_t got = 0;
 	assert_int_equal(save(fx, MK_SECTION, oid, &mv, &got, &errs), W_OK);
 	assert_int_equal(got, oid);
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_SECTION, oid,
-					    &it),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_SECTION, oid, &it), W_OK);
 	assert_string_equal(it.slug, "olahraga");
 	assert_string_equal(it.name, "Olahraga");
 	assert_int_equal(save(fx, MK_SECTION, 999999, &mv, NULL, &errs),
 			 W_NOTFOUND);
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_SECTION,
-					    999999, &it),
-			 W_NOTFOUND);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_SECTION, 999999, &it),
+	    W_NOTFOUND);
 }
 
 static void
@@ -194,8 +191,9 @@ test_validation(void **state)
 	assert_int_equal(strlen(in.slug), 100);
 
 	static const char *const bad_names[] = {
-		"tab\there", "line\nbreak", "\x7f", "c1 \xc2\x85",
-		"bad \xff utf8", "truncated \xe2\x82", "overlong \xc0\xaf",
+	    "tab\there",	 "line\nbreak",	  "\x7f",
+	    "c1 \xc2\x85",	 "bad \xff utf8", "truncated \xe2\x82",
+	    "overlong \xc0\xaf",
 	};
 	for (size_t i = 0; i < sizeof bad_names / sizeof bad_names[0]; i++) {
 		in = (struct db_manage_item_input){.name = bad_names[i],
@@ -206,8 +204,8 @@ test_validation(void **state)
 	}
 
 	static const char *const bad_slugs[] = {
-		"Besar", "dua  kata", "-awal", "akhir-", "dua--strip",
-		"<script>", "a'b", "a\"b", "ü",
+	    "Besar",	"dua  kata", "-awal", "akhir-", "dua--strip",
+	    "<script>", "a'b",	     "a\"b",  "ü",
 	};
 	for (size_t i = 0; i < sizeof bad_slugs / sizeof bad_slugs[0]; i++) {
 		in = (struct db_manage_item_input){.name = "Nama",
@@ -234,15 +232,15 @@ test_validation(void **state)
 	assert_int_equal(save(fx, MK_TAG, 0, &in, NULL, &errs), W_INVAL);
 
 	/* Several problems at once, each beside its field. */
-	in = (struct db_manage_item_input){.name = "", .slug = "X",
-					   .description = longdesc};
+	in = (struct db_manage_item_input){
+	    .name = "", .slug = "X", .description = longdesc};
 	assert_int_equal(save(fx, MK_TAG, 0, &in, NULL, &errs), W_INVAL);
 	assert_int_equal(errs.n, 3);
 
 	/* Markup is text: stored as typed, escaped by the templates. */
 	in = (struct db_manage_item_input){
-		.name = "<script>alert('x')</script> \"q\"",
-		.description = "<b>&amp;</b>"};
+	    .name = "<script>alert('x')</script> \"q\"",
+	    .description = "<b>&amp;</b>"};
 	int64_t id;
 	assert_int_equal(save(fx, MK_TAG, 0, &in, &id, &errs), W_OK);
 	assert_string_equal(in.slug, "script-alert-x-script-q");
@@ -263,8 +261,7 @@ test_validation(void **state)
 	in.initials = "ÀBCDEFGH";
 	in.description = "Wartawan di Serang.";
 	assert_int_equal(save(fx, MK_AUTHOR, 0, &in, &id, &errs), W_OK);
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_AUTHOR, id,
-					    &it),
+	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_AUTHOR, id, &it),
 			 W_OK);
 	assert_string_equal(it.initials, "ÀBCDEFGH");
 	assert_string_equal(it.description, "Wartawan di Serang.");
@@ -292,16 +289,14 @@ test_in_use(void **state)
 	assert_int_equal(save(fx, MK_SECTION, 0, &in, &sec, &errs), W_OK);
 	in = (struct db_manage_item_input){.name = "Dipakai"};
 	assert_int_equal(save(fx, MK_TAG, 0, &in, &tag, &errs), W_OK);
-	in = (struct db_manage_item_input){.name = "Dipakai",
-					   .initials = "Dp"};
+	in = (struct db_manage_item_input){.name = "Dipakai", .initials = "Dp"};
 	assert_int_equal(save(fx, MK_AUTHOR, 0, &in, &au, &errs), W_OK);
 	in = (struct db_manage_item_input){.name = "Cadangan"};
-	assert_int_equal(save(fx, MK_SECTION, 0, &in, &spare_sec, &errs),
-			 W_OK);
+	assert_int_equal(save(fx, MK_SECTION, 0, &in, &spare_sec, &errs), W_OK);
 	in = (struct db_manage_item_input){.name = "Cadangan"};
 	assert_int_equal(save(fx, MK_TAG, 0, &in, &spare_tag, &errs), W_OK);
-	in = (struct db_manage_item_input){.name = "Cadangan",
-					   .initials = "Cd"};
+	in =
+	    (struct db_manage_item_input){.name = "Cadangan", .initials = "Cd"};
 	assert_int_equal(save(fx, MK_AUTHOR, 0, &in, &spare_au, &errs), W_OK);
 	in = (struct db_manage_item_input){.name = "Akun", .initials = "Ak"};
 	assert_int_equal(save(fx, MK_AUTHOR, 0, &in, &linked, &errs), W_OK);
@@ -320,13 +315,11 @@ test_in_use(void **state)
 	exec(fx, sql);
 
 	struct db_manage_item it;
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_SECTION, sec,
-					    &it),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_SECTION, sec, &it), W_OK);
 	assert_int_equal(it.uses, 1);
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_AUTHOR, linked,
-					    &it),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_AUTHOR, linked, &it), W_OK);
 	assert_int_equal(it.uses, 1);
 
 	assert_int_equal(db_manage_item_delete(fx->db, MK_SECTION, sec),
@@ -351,9 +344,9 @@ test_in_use(void **state)
 			 W_OK);
 	assert_int_equal(db_manage_item_delete(fx->db, MK_AUTHOR, spare_au),
 			 W_OK);
-	assert_int_equal(db_manage_item_get(fx->db, &fx->a, MK_TAG, spare_tag,
-					    &it),
-			 W_NOTFOUND);
+	assert_int_equal(
+	    db_manage_item_get(fx->db, &fx->a, MK_TAG, spare_tag, &it),
+	    W_NOTFOUND);
 	assert_int_equal(db_manage_item_delete(fx->db, MK_TAG, spare_tag),
 			 W_NOTFOUND);
 	/* No savepoint is left open behind any of these. */
@@ -369,8 +362,8 @@ test_pages(void **state)
 {
 	struct fx *fx = *state;
 	struct db_manage_errs errs;
-	static const char *const names[] = {"Gamma", "Alpha", "Epsilon",
-					    "Beta", "Delta", "Zeta", "Eta"};
+	static const char *const names[] = {"Gamma", "Alpha", "Epsilon", "Beta",
+					    "Delta", "Zeta",  "Eta"};
 	int64_t base = count(fx, "SELECT count(*) FROM tags");
 	for (size_t i = 0; i < 7; i++) {
 		struct db_manage_item_input in = {.name = names[i]};
@@ -414,8 +407,8 @@ test_pages(void **state)
 static struct db_manage_user_input
 user_in(const char *email, const char *name, const char *role)
 {
-	return (struct db_manage_user_input){.email = email, .name = name,
-					     .role = role};
+	return (struct db_manage_user_input){
+	    .email = email, .name = name, .role = role};
 }
 
 static void
@@ -425,14 +418,13 @@ test_users(void **state)
 	struct db_manage_errs errs = {0};
 	int64_t admin, rep;
 	struct db_manage_user_input in =
-		user_in("redaksi@warta.id", "Admin Redaksi", "admin");
-	assert_int_equal(db_manage_user_add(fx->db, &in, "hash-a", 100,
-					    &admin, &errs),
-			 W_OK);
+	    user_in("redaksi@warta.id", "Admin Redaksi", "admin");
+	assert_int_equal(
+	    db_manage_user_add(fx->db, &in, "hash-a", 100, &admin, &errs),
+	    W_OK);
 	in = user_in("rina@warta.id", "Rina <b>", "reporter");
-	assert_int_equal(db_manage_user_add(fx->db, &in, "hash-r", 200, &rep,
-					    &errs),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_user_add(fx->db, &in, "hash-r", 200, &rep, &errs), W_OK);
 
 	struct db_manage_user u;
 	assert_int_equal(db_manage_user_get(fx->db, &fx->a, rep, &u), W_OK);
@@ -453,11 +445,24 @@ test_users(void **state)
 			    "Email sudah dipakai akun lain.");
 
 	static const char *const bad[] = {
-		"", "rina", "@warta.id", "rina@", "rina@warta", "a@b@c.id",
-		"rina @warta.id", "rina@warta..id", "rina@-warta.id",
-		"rina@warta.id-", ".rina@warta.id", "ri..na@warta.id",
-		"<script>@x.id", "rina@war_ta.id", "\"q\"@warta.id",
-		"rína@warta.id", "rina@warta.id\n", "rina@\xff.id",
+	    "",
+	    "rina",
+	    "@warta.id",
+	    "rina@",
+	    "rina@warta",
+	    "a@b@c.id",
+	    "rina @warta.id",
+	    "rina@warta..id",
+	    "rina@-warta.id",
+	    "rina@warta.id-",
+	    ".rina@warta.id",
+	    "ri..na@warta.id",
+	    "<script>@x.id",
+	    "rina@war_ta.id",
+	    "\"q\"@warta.id",
+	    "rína@warta.id",
+	    "rina@warta.id\n",
+	    "rina@\xff.id",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memset(&errs, 0, sizeof errs);
@@ -523,18 +528,16 @@ test_users(void **state)
 	/* An admin cannot change their own role... */
 	memset(&errs, 0, sizeof errs);
 	in = user_in("redaksi@warta.id", "Admin Baru", "editor");
-	assert_int_equal(db_manage_user_update(fx->db, admin, admin, &in,
-					       &errs),
-			 W_INVAL);
+	assert_int_equal(
+	    db_manage_user_update(fx->db, admin, admin, &in, &errs), W_INVAL);
 	assert_non_null(db_manage_err_get(&errs, "role"));
 	assert_int_equal(db_manage_user_get(fx->db, &fx->a, admin, &u), W_OK);
 	assert_int_equal(u.u.role, ROLE_ADMIN);
 	assert_string_equal(u.u.name, "Admin Redaksi");
 	/* ... but may rename themself. */
 	in.role = "admin";
-	assert_int_equal(db_manage_user_update(fx->db, admin, admin, &in,
-					       &errs),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_user_update(fx->db, admin, admin, &in, &errs), W_OK);
 	assert_int_equal(db_manage_user_update(fx->db, admin, 999, &in, &errs),
 			 W_NOTFOUND);
 	assert_true(sqlite3_get_autocommit(db_sqlite(fx->db)));
@@ -565,9 +568,8 @@ test_users(void **state)
 	exec(fx, "INSERT INTO sessions (id_hash, user_id, csrf, created_at,"
 		 " seen_at) SELECT 's4', id, 'c', 1, 1 FROM users WHERE"
 		 " email = 'rina.wati@warta.id'");
-	assert_int_equal(db_manage_user_password(fx->db, rep, "new-hash",
-						 false),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_user_password(fx->db, rep, "new-hash", false), W_OK);
 	assert_int_equal(count(fx, "SELECT count(*) FROM sessions"), 2);
 	assert_int_equal(db_manage_user_password(fx->db, rep, "newer", true),
 			 W_OK);
@@ -588,15 +590,13 @@ test_users(void **state)
 	struct db_manage_user *list;
 	size_t n;
 	bool more;
-	assert_int_equal(db_manage_users(fx->db, &fx->a, 0, 1, &list, &n,
-					 &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_users(fx->db, &fx->a, 0, 1, &list, &n, &more), W_OK);
 	assert_int_equal(n, 1);
 	assert_true(more);
 	assert_int_equal(list[0].u.id, admin);
-	assert_int_equal(db_manage_users(fx->db, &fx->a, admin, 10, &list, &n,
-					 &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_users(fx->db, &fx->a, admin, 10, &list, &n, &more), W_OK);
 	assert_int_equal(n, 1);
 	assert_false(more);
 	assert_int_equal(list[0].u.id, rep);
@@ -636,11 +636,11 @@ test_settings(void **state)
 	struct fx *fx = *state;
 	struct db_manage_errs errs = {0};
 	struct db_manage_settings in = {
-		.site_name = "Kabar <Banten>",
-		.tagline = "Dari Serang",
-		.base_url = "https://kabar.example.id/",
-		.timezone = "Asia/Jayapura",
-		.language = "en",
+	    .site_name = "Kabar <Banten>",
+	    .tagline = "Dari Serang",
+	    .base_url = "https://kabar.example.id/",
+	    .timezone = "Asia/Jayapura",
+	    .language = "en",
 	};
 	assert_int_equal(db_manage_settings_save(fx->db, &in, &errs), W_OK);
 	assert_int_equal(errs.n, 0);
@@ -654,11 +654,11 @@ test_settings(void **state)
 
 	/* One bad field: nothing at all is stored. */
 	in = (struct db_manage_settings){
-		.site_name = "Nama Baru",
-		.tagline = "baris\nkedua",
-		.base_url = "javascript:alert(1)",
-		.timezone = "Europe/Paris",
-		.language = "fr",
+	    .site_name = "Nama Baru",
+	    .tagline = "baris\nkedua",
+	    .base_url = "javascript:alert(1)",
+	    .timezone = "Europe/Paris",
+	    .language = "fr",
 	};
 	assert_int_equal(db_manage_settings_save(fx->db, &in, &errs), W_INVAL);
 	assert_int_equal(errs.n, 4);
@@ -740,9 +740,9 @@ test_audit(void **state)
 	struct db_manage_audit *rows;
 	size_t n;
 	bool more;
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, NULL, 0, 10,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, NULL, 0, 10, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 10);
 	assert_true(more);
 	assert_int_equal(rows[0].id, 31);
@@ -780,32 +780,32 @@ test_audit(void **state)
 	assert_int_equal(total, 31);
 
 	struct db_manage_audit_filter f = {.user_id = 2};
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &f, 0, 100,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, &f, 0, 100, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 15);
 	for (size_t i = 0; i < n; i++)
 		assert_string_equal(rows[i].user_name, "Budi");
 	f = (struct db_manage_audit_filter){.action = "article.publish"};
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &f, 0, 100,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, &f, 0, 100, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 10);
 	f.user_id = 1;
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &f, 0, 100,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, &f, 0, 100, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 5); /* 6, 12, 18, 24, 30 */
 	assert_int_equal(rows[0].id, 30);
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &f, 15, 100,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, &f, 15, 100, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(rows[0].id, 12);
 	f = (struct db_manage_audit_filter){.action = "<script>'\""};
-	assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &f, 0, 100,
-					      &rows, &n, &more),
-			 W_OK);
+	assert_int_equal(
+	    db_manage_audit_list(fx->db, &fx->a, &f, 0, 100, &rows, &n, &more),
+	    W_OK);
 	assert_int_equal(n, 0);
 	assert_false(more);
 }
@@ -817,9 +817,8 @@ plan(struct fx *fx, const char *sql, char *out, size_t len)
 	char q[4096];
 	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st, NULL), SQLITE_OK);
 	size_t n = 0;
 	out[0] = '\0';
 	while (sqlite3_step(st) == SQLITE_ROW)
@@ -848,24 +847,22 @@ test_query_plans(void **state)
 		assert_int_equal(db_manage_item_get(fx->db, &fx->a, k, 1, &it),
 				 W_NOTFOUND);
 	}
-	assert_int_equal(db_manage_users(fx->db, &fx->a, 0, 5, &users, &n,
-					 &more),
-			 W_OK);
-	assert_int_equal(db_manage_user_get(fx->db, &fx->a, 1, &u),
-			 W_NOTFOUND);
+	assert_int_equal(
+	    db_manage_users(fx->db, &fx->a, 0, 5, &users, &n, &more), W_OK);
+	assert_int_equal(db_manage_user_get(fx->db, &fx->a, 1, &u), W_NOTFOUND);
 	struct db_manage_audit_filter fs[] = {
-		{0, NULL}, {1, NULL}, {0, "x"}, {1, "x"}};
+	    {0, NULL}, {1, NULL}, {0, "x"}, {1, "x"}};
 	for (size_t i = 0; i < 4; i++)
-		assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &fs[i],
-						      0, 5, &rows, &n, &more),
+		assert_int_equal(db_manage_audit_list(fx->db, &fx->a, &fs[i], 0,
+						      5, &rows, &n, &more),
 				 W_OK);
 
 	/* Read the SQL back from SQLite, so the test checks the queries as
 	 * they are: no step scans a table, and nothing is sorted by a
 	 * temporary b-tree. */
 	int checked = 0;
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL);
-	     st; st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
 		const char *sql = sqlite3_sql(st);
 		if (strncmp(sql, "SELECT", 6) != 0 || strstr(sql, "settings"))
 			continue;
@@ -892,21 +889,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_errs),
-		cmocka_unit_test_setup_teardown(test_section_create, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_validation, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_in_use, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_users, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_real_hash, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_settings, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_query_plans, setup,
-						teardown),
+	    cmocka_unit_test(test_errs),
+	    cmocka_unit_test_setup_teardown(test_section_create, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_in_use, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_users, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_real_hash, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

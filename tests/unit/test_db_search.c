@@ -605,7 +605,8 @@ test_query_plan(void **state)
 	plan(fx->db, sql, p, sizeof p);
 	/* Ranking: the FTS5 index drives (":M", a MATCH constraint) and
 	 * the filters read the covering index articles_search, by key. */
-	const char *rank = strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:M");
+	const char *rank =
+		strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:M");
 	assert_non_null(rank);
 	const char *filt = strstr(p, "SEARCH a USING COVERING INDEX "
 				     "articles_search (id=?");
@@ -615,7 +616,8 @@ test_query_plan(void **state)
 	 * the FTS5 row by rowid and MATCH ("=M") for the highlights. */
 	assert_non_null(strstr(p, "SEARCH a USING INTEGER PRIMARY KEY"));
 	assert_non_null(strstr(p, "SEARCH s USING INTEGER PRIMARY KEY"));
-	assert_non_null(strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:=M"));
+	assert_non_null(
+		strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:=M"));
 	assert_null(strstr(p, "SCAN a\n"));
 	assert_null(strstr(p, "SCAN a "));
 	assert_null(strstr(p, "SCAN s"));
