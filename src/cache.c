@@ -86,7 +86,8 @@ cache_site_changed(struct db *db, int64_t now, int64_t *out)
 	    " INDEXED BY articles_updated"
 	    " ORDER BY updated_at DESC, id DESC LIMIT 1), 0),"
 	    "coalesce((SELECT published_at FROM articles"
-	    " INDEXED BY articles_live WHERE status IN ('scheduled', 'published')"
+	    " INDEXED BY articles_live"
+	    " WHERE status IN ('scheduled', 'published')"
 	    " AND published_at <= ?1"
 	    " ORDER BY published_at DESC, id DESC LIMIT 1), 0),"
 	    "coalesce((SELECT created_at FROM audit_log"
@@ -126,8 +127,8 @@ last_modified(struct worker *w, const struct req *req, int64_t own)
 		t = site;
 	struct local_date d;
 	datefmt_local(req->now, w->site.tz_offset, &d);
-	int64_t midnight = datefmt_from_local(d.year, d.month, d.day, 0, 0,
-					      w->site.tz_offset);
+	int64_t midnight =
+	    datefmt_from_local(d.year, d.month, d.day, 0, 0, w->site.tz_offset);
 	if (midnight > t)
 		t = midnight;
 	return t > req->now ? req->now : t;

@@ -44,8 +44,7 @@ bool cache_not_modified(const char *if_none_match,
  * save, the latest publication time that has passed (a scheduled story
  * appearing), and the latest admin action in the audit log (a renamed
  * section, a deleted article). 0 for an empty site. */
-enum werr cache_site_changed(struct db *db, int64_t now, int64_t *out)
-	WUNUSED;
+enum werr cache_site_changed(struct db *db, int64_t now, int64_t *out) WUNUSED;
 
 /* For a cacheable 200 answer to a GET or HEAD: adds the strong ETag (a
  * hash of the body), Last-Modified and CACHE_PUBLIC (unless the handler
@@ -56,8 +55,7 @@ enum werr cache_site_changed(struct db *db, int64_t now, int64_t *out)
  * than now: a page can change when an article elsewhere is unpublished,
  * and its own timestamps would not show that. Does nothing for other
  * methods or responses. */
-void cache_validate(struct worker *w, const struct req *req,
-		    struct resp *resp);
+void cache_validate(struct worker *w, const struct req *req, struct resp *resp);
 
 /* The Cache-Control a response without one gets: CACHE_NONE for admin
  * routes; for reader URLs CACHE_PUBLIC for a 200 or 304, CACHE_SHORT for

@@ -169,7 +169,7 @@ md_skip(const char *s, size_t n, size_t i, bool line_start,
 	if (p == *link_end) {
 		*link_end = NULL;
 		const char *close = memchr(p, ')', n - i);
-		return (size_t)(close - p) + 1;
+		return close ? (size_t)(close - p) + 1 : 1;
 	}
 	if (p[0] == '[' && p[1] == '[') {
 		const char *close = strstr(p + 2, "]]");

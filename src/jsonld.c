@@ -19,7 +19,7 @@ escape(struct buf *out, const char *s)
 		 * through unchanged are U+2028 and U+2029 (line breaks to
 		 * pre-2019 JavaScript parsers) and invalid bytes (which
 		 * would make the whole document invalid JSON). */
-		const char *r = len == 0   ? "\\ufffd"
+		const char *r = len == 0       ? "\\ufffd"
 				: cp == 0x2028 ? "\\u2028"
 				: cp == 0x2029 ? "\\u2029"
 					       : NULL;
@@ -95,8 +95,8 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 		url_string(out, base, JSONLD_LOGO_PATH, NULL);
 
 	/* A story scheduled after its last save changed when it appeared. */
-	int64_t modified = a->updated_at > a->published_at ? a->updated_at
-							   : a->published_at;
+	int64_t modified =
+	    a->updated_at > a->published_at ? a->updated_at : a->published_at;
 	date_field(out, "datePublished", a->published_at, site->tz_offset);
 	date_field(out, "dateModified", modified, site->tz_offset);
 
@@ -135,8 +135,8 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 			buf_puts(out, i ? ",{" : "{");
 			buf_puts(out, "\"@type\":\"CorrectionComment\"");
 			field(out, "text", in->corrections[i].text);
-			date_field(out, "datePublished",
-				   in->corrections[i].at, site->tz_offset);
+			date_field(out, "datePublished", in->corrections[i].at,
+				   site->tz_offset);
 			buf_putc(out, '}');
 		}
 		buf_putc(out, ']');

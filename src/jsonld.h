@@ -26,11 +26,11 @@ struct jsonld_correction {
 /* What the NewsArticle describes. Every string is UTF-8 that may hold
  * anything (quotes, "</script>", invalid bytes); none is trusted. */
 struct jsonld_article {
-	const struct article *a;  /* title, lead, times, section, authors,
-				     tags */
-	const char *url;	  /* the page's absolute canonical URL */
-	const char *image;	  /* absolute URL of its image; NULL or "": the
-				     site logo */
+	const struct article *a; /* title, lead, times, section, authors,
+				    tags */
+	const char *url;	 /* the page's absolute canonical URL */
+	const char *image;	 /* absolute URL of its image; NULL or "": the
+				    site logo */
 	const struct jsonld_correction *corrections;
 	size_t ncorrections;
 };

@@ -292,13 +292,13 @@ class BadTargets(Base):
         self.assertStillAnswers()
 
     def test_request_then_close(self):
-        # Clients that vanish mid-request or mid-response.
+        # Clients that vanish mid-response. (Those that vanish mid-request
+        # are Shutdown.test_vanished_client_does_not_delay_shutdown.)
+        sec = W.rows("SELECT slug FROM sections")[0]["slug"].encode()
         for i in range(20):
             s = socket.create_connection(("127.0.0.1", W.port), timeout=5)
-            s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n" if i % 2 else
-                      b"GET /kanal/%s HTTP/1.1\r\nHost: x\r\n\r\n" % (
-                          W.rows("SELECT slug FROM sections")[0]["slug"]
-                          .encode()))
+            s.sendall(b"GET /kanal/%s HTTP/1.1\r\nHost: x\r\n\r\n" % sec
+                      if i % 2 else b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
             s.close()
         self.assertStillAnswers()
 
@@ -314,16 +314,17 @@ class BadTargets(Base):
 
 
 class Shutdown(unittest.TestCase):
-    def test_stalled_client_does_not_delay_shutdown(self):
-        """A client that sent half a request, then shut down its sending
-        side (so the request can never complete), must not hold SIGTERM
-        up: it is not a request in flight that deserves a grace period."""
+    """Clients whose request can never complete must not hold SIGTERM up:
+    they are not requests in flight that deserve a grace period. Each
+    test runs a warta of its own, stopped with the harness's 10 s
+    limit."""
+
+    def stop_after(self, send):
         w = H.Warta("stall")
         try:
             w.init().start()
             s = socket.create_connection(("127.0.0.1", w.port), timeout=5)
-            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-            s.shutdown(socket.SHUT_WR)
+            send(s)
             time.sleep(0.5)
             t0 = time.monotonic()
             problems = w.stop()
@@ -332,6 +333,20 @@ class Shutdown(unittest.TestCase):
             self.assertEqual(problems, [], "exit took %.1fs" % took)
         finally:
             w.cleanup()
+
+    def test_stalled_client_does_not_delay_shutdown(self):
+        # Half a request, then our sending side shut down.
+        def send(s):
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            s.shutdown(socket.SHUT_WR)
+        self.stop_after(send)
+
+    def test_vanished_client_does_not_delay_shutdown(self):
+        # Half a request, then the connection closed at once.
+        def send(s):
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            s.close()
+        self.stop_after(send)
 
 
 class Crowd(Base):

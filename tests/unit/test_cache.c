@@ -26,37 +26,37 @@ static void
 test_etag_match(void **state)
 {
 	static const char *const yes[] = {
-		TAG,
-		"W/" TAG,
-		"*",
-		" * ",
-		"\t" TAG "\t",
-		"\"x\", " TAG,
-		"\"x\",\t W/" TAG " ,",
-		",," TAG ",,",
-		"\"a,b\", " TAG,
-		"\"\xC3\xA9\"," TAG, /* obs-text is allowed in a tag */
+	    TAG,
+	    "W/" TAG,
+	    "*",
+	    " * ",
+	    "\t" TAG "\t",
+	    "\"x\", " TAG,
+	    "\"x\",\t W/" TAG " ,",
+	    ",," TAG ",,",
+	    "\"a,b\", " TAG,
+	    "\"\xC3\xA9\"," TAG, /* obs-text is allowed in a tag */
 	};
 	static const char *const no[] = {
-		"",
-		" ",
-		"\"0123abc\"",	      /* a prefix */
-		"\"0123abcd0\"",      /* longer */
-		"\"0123ABCD\"",	      /* case matters */
-		"0123abcd",	      /* unquoted */
-		"\"0123abcd",	      /* unterminated */
-		TAG "x",	      /* junk after the tag */
-		TAG " x",	      /* junk after the tag */
-		"w/" TAG,	      /* the weak prefix is case-sensitive */
-		"W/ " TAG,	      /* no space inside */
-		"*, " TAG,	      /* "*" stands alone */
-		TAG ", *",	      /* ... or not at all */
-		"\"x\" \"y\", " TAG,  /* missing comma: malformed list */
-		TAG ", garbage",      /* malformed: nothing matches */
-		"\"a b\", " TAG,      /* space is not etagc */
-		"\"a\x01\", " TAG,    /* nor a control */
-		"\"0123\", \"abcd\"", /* split halves */
-		"\"\"",
+	    "",
+	    " ",
+	    "\"0123abc\"",	  /* a prefix */
+	    "\"0123abcd0\"",	  /* longer */
+	    "\"0123ABCD\"",	  /* case matters */
+	    "0123abcd",		  /* unquoted */
+	    "\"0123abcd",	  /* unterminated */
+	    TAG "x",		  /* junk after the tag */
+	    TAG " x",		  /* junk after the tag */
+	    "w/" TAG,		  /* the weak prefix is case-sensitive */
+	    "W/ " TAG,		  /* no space inside */
+	    "*, " TAG,		  /* "*" stands alone */
+	    TAG ", *",		  /* ... or not at all */
+	    "\"x\" \"y\", " TAG,  /* missing comma: malformed list */
+	    TAG ", garbage",	  /* malformed: nothing matches */
+	    "\"a b\", " TAG,	  /* space is not etagc */
+	    "\"a\x01\", " TAG,	  /* nor a control */
+	    "\"0123\", \"abcd\"", /* split halves */
+	    "\"\"",
 	};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
 		if (!cache_etag_match(yes[i], TAG))
@@ -106,8 +106,8 @@ test_not_modified(void **state)
 					TAG, T0 - 5, T0));
 	assert_false(cache_not_modified(NULL, "yesterday", TAG, T0 - 5, T0));
 	assert_false(cache_not_modified(NULL, "", TAG, T0 - 5, T0));
-	assert_false(cache_not_modified(NULL, T0_HTTP ", " T0_HTTP, TAG,
-					T0 - 5, T0));
+	assert_false(
+	    cache_not_modified(NULL, T0_HTTP ", " T0_HTTP, TAG, T0 - 5, T0));
 	/* ... or the page has no Last-Modified. */
 	assert_false(cache_not_modified(NULL, T0_HTTP, TAG, 0, T0));
 	assert_false(cache_not_modified(NULL, NULL, TAG, T0, T0));
@@ -123,7 +123,8 @@ test_control(void **state)
 	assert_string_equal(cache_control_for(410, false), CACHE_SHORT);
 	static const int none[] = {302, 303, 400, 403, 405, 413, 414, 500, 503};
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
-		assert_string_equal(cache_control_for(none[i], false), "no-store");
+		assert_string_equal(cache_control_for(none[i], false),
+				    "no-store");
 	assert_string_equal(cache_control_for(200, true), "no-store");
 	assert_string_equal(cache_control_for(404, true), "no-store");
 	assert_string_equal(CACHE_PUBLIC,
@@ -191,9 +192,9 @@ article(struct fx *fx, int id, const char *status, int64_t published,
 	    "published_at, updated_at, created_at) VALUES (?1, 'a' || ?1, "
 	    "'A', ?2, 1, ?3, ?4, 1)";
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->w.db), sql, -1, &st,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(fx->w.db), sql, -1, &st, NULL),
+	    SQLITE_OK);
 	sqlite3_bind_int(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	if (published) /* else NULL */
@@ -250,9 +251,9 @@ test_site_changed_plan(void **state)
 	char q[2048];
 	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sqlite3_sql(st));
 	sqlite3_stmt *pl;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->w.db), q, -1, &pl,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(fx->w.db), q, -1, &pl, NULL),
+	    SQLITE_OK);
 	int scans = 0;
 	char bad[256] = "";
 	while (sqlite3_step(pl) == SQLITE_ROW) {
@@ -402,17 +403,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_etag_match),
-		cmocka_unit_test(test_not_modified),
-		cmocka_unit_test(test_control),
-		cmocka_unit_test_setup_teardown(test_site_changed, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_site_changed_plan, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_validate, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_last_modified, setup,
-						teardown),
+	    cmocka_unit_test(test_etag_match),
+	    cmocka_unit_test(test_not_modified),
+	    cmocka_unit_test(test_control),
+	    cmocka_unit_test_setup_teardown(test_site_changed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_site_changed_plan, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_validate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_last_modified, setup,
+					    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,8 +27,7 @@ struct jp {
 static void
 ws(struct jp *j)
 {
-	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' ||
-	       *j->p == '\r')
+	while (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r')
 		j->p++;
 }
 
@@ -227,23 +226,22 @@ json_parse(const char *doc, const char *key, struct buf *got)
 /* ---- fixtures ---- */
 
 static const struct site site = {
-	.name = "Warta \"Banten\"",
-	.base_url = "https://warta.example",
-	.tagline = "Berita",
-	.timezone = "Asia/Jakarta",
-	.tz_abbr = "WIB",
-	.tz_offset = 7 * 3600,
-	.lang = "id",
+    .name = "Warta \"Banten\"",
+    .base_url = "https://warta.example",
+    .tagline = "Berita",
+    .timezone = "Asia/Jakarta",
+    .tz_abbr = "WIB",
+    .tz_offset = 7 * 3600,
+    .lang = "id",
 };
 
 static struct author authors[] = {
-	{.id = 1, .slug = "ani-rahma", .name = "Ani Rahma", .initials = "Ani"},
-	{.id = 2, .slug = "dony", .name = "Dony \"D\" <Putra>",
-	 .initials = "Dny"},
+    {.id = 1, .slug = "ani-rahma", .name = "Ani Rahma", .initials = "Ani"},
+    {.id = 2, .slug = "dony", .name = "Dony \"D\" <Putra>", .initials = "Dny"},
 };
 static struct tag tags[] = {
-	{.id = 1, .slug = "banjir", .name = "Banjir"},
-	{.id = 2, .slug = "pilkada", .name = "Pilkada & Pemilu"},
+    {.id = 1, .slug = "banjir", .name = "Banjir"},
+    {.id = 2, .slug = "pilkada", .name = "Pilkada & Pemilu"},
 };
 
 /* 2024-11-21 10:15:00 WIB */
@@ -253,18 +251,18 @@ static struct article
 sample(void)
 {
 	struct article a = {
-		.id = 7,
-		.slug = "banjir-ciujung",
-		.title = "Banjir Ciujung",
-		.lead = "Air naik dua meter.",
-		.status = ST_PUBLISHED,
-		.section = {.id = 2, .slug = "daerah", .name = "Daerah"},
-		.published_at = T0,
-		.updated_at = T0 + 3600,
-		.authors = authors,
-		.nauthors = 2,
-		.tags = tags,
-		.ntags = 2,
+	    .id = 7,
+	    .slug = "banjir-ciujung",
+	    .title = "Banjir Ciujung",
+	    .lead = "Air naik dua meter.",
+	    .status = ST_PUBLISHED,
+	    .section = {.id = 2, .slug = "daerah", .name = "Daerah"},
+	    .published_at = T0,
+	    .updated_at = T0 + 3600,
+	    .authors = authors,
+	    .nauthors = 2,
+	    .tags = tags,
+	    .ntags = 2,
 	};
 	return a;
 }
@@ -299,34 +297,33 @@ test_exact(void **state)
 {
 	struct article a = sample();
 	struct jsonld_article in = {
-		.a = &a,
-		.url = "https://warta.example/2024/11/21/banjir-ciujung",
+	    .a = &a,
+	    .url = "https://warta.example/2024/11/21/banjir-ciujung",
 	};
 	char *s = render(&in);
 	assert_string_equal(
-	    s,
-	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
-	    "\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":"
-	    "\"https://warta.example/2024/11/21/banjir-ciujung\"},"
-	    "\"url\":\"https://warta.example/2024/11/21/banjir-ciujung\","
-	    "\"headline\":\"Banjir Ciujung\","
-	    "\"description\":\"Air naik dua meter.\","
-	    "\"image\":\"https://warta.example/static/logo.png\","
-	    "\"datePublished\":\"2024-11-21T10:15:00+07:00\","
-	    "\"dateModified\":\"2024-11-21T11:15:00+07:00\","
-	    "\"author\":[{\"@type\":\"Person\",\"name\":\"Ani Rahma\","
-	    "\"url\":\"https://warta.example/penulis/ani-rahma\"},"
-	    "{\"@type\":\"Person\",\"name\":\"Dony \\\"D\\\" "
-	    "\\u003cPutra\\u003e\","
-	    "\"url\":\"https://warta.example/penulis/dony\"}],"
-	    "\"publisher\":{\"@type\":\"Organization\","
-	    "\"name\":\"Warta \\\"Banten\\\"\","
-	    "\"logo\":{\"@type\":\"ImageObject\","
-	    "\"url\":\"https://warta.example/static/logo.png\","
-	    "\"width\":600,\"height\":60}},"
-	    "\"articleSection\":\"Daerah\","
-	    "\"keywords\":[\"Banjir\",\"Pilkada \\u0026 Pemilu\"],"
-	    "\"inLanguage\":\"id\"}");
+	    s, "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+	       "\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":"
+	       "\"https://warta.example/2024/11/21/banjir-ciujung\"},"
+	       "\"url\":\"https://warta.example/2024/11/21/banjir-ciujung\","
+	       "\"headline\":\"Banjir Ciujung\","
+	       "\"description\":\"Air naik dua meter.\","
+	       "\"image\":\"https://warta.example/static/logo.png\","
+	       "\"datePublished\":\"2024-11-21T10:15:00+07:00\","
+	       "\"dateModified\":\"2024-11-21T11:15:00+07:00\","
+	       "\"author\":[{\"@type\":\"Person\",\"name\":\"Ani Rahma\","
+	       "\"url\":\"https://warta.example/penulis/ani-rahma\"},"
+	       "{\"@type\":\"Person\",\"name\":\"Dony \\\"D\\\" "
+	       "\\u003cPutra\\u003e\","
+	       "\"url\":\"https://warta.example/penulis/dony\"}],"
+	       "\"publisher\":{\"@type\":\"Organization\","
+	       "\"name\":\"Warta \\\"Banten\\\"\","
+	       "\"logo\":{\"@type\":\"ImageObject\","
+	       "\"url\":\"https://warta.example/static/logo.png\","
+	       "\"width\":600,\"height\":60}},"
+	       "\"articleSection\":\"Daerah\","
+	       "\"keywords\":[\"Banjir\",\"Pilkada \\u0026 Pemilu\"],"
+	       "\"inLanguage\":\"id\"}");
 	assert_true(json_parse(s, NULL, NULL));
 	assert_script_safe(s);
 	free(s);
@@ -342,39 +339,40 @@ test_image_and_corrections(void **state)
 	a.ntags = 0;
 	a.section.name = NULL;
 	struct jsonld_correction c[] = {
-		{"Nama camat sebelumnya keliru.", T0 + 7200},
-		{"Angka \"korban\" </script> diperbaiki.", T0 + 10800},
+	    {"Nama camat sebelumnya keliru.", T0 + 7200},
+	    {"Angka \"korban\" </script> diperbaiki.", T0 + 10800},
 	};
 	struct jsonld_article in = {
-		.a = &a,
-		.url = "https://warta.example/x",
-		.image = "https://warta.example/media/a.jpg",
-		.corrections = c,
-		.ncorrections = 2,
+	    .a = &a,
+	    .url = "https://warta.example/x",
+	    .image = "https://warta.example/media/a.jpg",
+	    .corrections = c,
+	    .ncorrections = 2,
 	};
 	char *s = render(&in);
 	assert_true(json_parse(s, NULL, NULL));
 	assert_script_safe(s);
-	assert_non_null(strstr(
-	    s, "\"image\":\"https://warta.example/media/a.jpg\","));
-	assert_non_null(strstr(
-	    s, "\"datePublished\":\"2024-11-21T10:15:00+07:00\","
-	       "\"dateModified\":\"2024-11-21T10:15:00+07:00\","));
+	assert_non_null(
+	    strstr(s, "\"image\":\"https://warta.example/media/a.jpg\","));
+	assert_non_null(
+	    strstr(s, "\"datePublished\":\"2024-11-21T10:15:00+07:00\","
+		      "\"dateModified\":\"2024-11-21T10:15:00+07:00\","));
 	assert_non_null(strstr(s, "\"author\":[],"));
 	assert_non_null(strstr(s, "\"keywords\":[],"));
 	assert_null(strstr(s, "articleSection"));
-	assert_non_null(strstr(
-	    s, ",\"correction\":[{\"@type\":\"CorrectionComment\","
-	       "\"text\":\"Nama camat sebelumnya keliru.\","
-	       "\"datePublished\":\"2024-11-21T12:15:00+07:00\"},"
-	       "{\"@type\":\"CorrectionComment\","
-	       "\"text\":\"Angka \\\"korban\\\" \\u003c/script\\u003e "
-	       "diperbaiki.\","
-	       "\"datePublished\":\"2024-11-21T13:15:00+07:00\"}]}"));
+	assert_non_null(
+	    strstr(s, ",\"correction\":[{\"@type\":\"CorrectionComment\","
+		      "\"text\":\"Nama camat sebelumnya keliru.\","
+		      "\"datePublished\":\"2024-11-21T12:15:00+07:00\"},"
+		      "{\"@type\":\"CorrectionComment\","
+		      "\"text\":\"Angka \\\"korban\\\" \\u003c/script\\u003e "
+		      "diperbaiki.\","
+		      "\"datePublished\":\"2024-11-21T13:15:00+07:00\"}]}"));
 	struct buf got;
 	buf_init(&got);
 	assert_true(json_parse(s, "image", &got));
-	assert_string_equal(buf_cstr(&got), "https://warta.example/media/a.jpg");
+	assert_string_equal(buf_cstr(&got),
+			    "https://warta.example/media/a.jpg");
 	buf_fini(&got);
 	free(s);
 }
@@ -396,7 +394,7 @@ check_title(const char *title, const char *want)
 	a.section.name = title;
 	struct jsonld_correction c = {title, T0};
 	struct jsonld_article in = {
-		.a = &a, .url = title, .corrections = &c, .ncorrections = 1};
+	    .a = &a, .url = title, .corrections = &c, .ncorrections = 1};
 	char *s = render(&in);
 	assert_script_safe(s);
 	struct buf got;
@@ -414,14 +412,15 @@ static void
 test_hostile(void **state)
 {
 	static const char *const same[] = {
-		"</script><script>alert(1)</script><!--",
-		"</SCRIPT ><!-- -->",
-		"\"kutip\" 'tunggal' \\ \\\" \\u0022 /",
-		"baris\nbaru\r\ntab\tbel\x01\x1f akhir",
-		"pemisah\xE2\x80\xA8" "baris\xE2\x80\xA9paragraf",
-		"<![CDATA[ ]]> & &amp; <b>",
-		"Bahasa: \xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\xB0",
-		"",
+	    "</script><script>alert(1)</script><!--",
+	    "</SCRIPT ><!-- -->",
+	    "\"kutip\" 'tunggal' \\ \\\" \\u0022 /",
+	    "baris\nbaru\r\ntab\tbel\x01\x1f akhir",
+	    "pemisah\xE2\x80\xA8"
+	    "baris\xE2\x80\xA9paragraf",
+	    "<![CDATA[ ]]> & &amp; <b>",
+	    "Bahasa: \xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\xB0",
+	    "",
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
 		check_title(same[i], same[i]);
@@ -431,7 +430,10 @@ static void
 test_invalid_utf8(void **state)
 {
 	/* Each bad byte becomes one U+FFFD; valid text around it stays. */
-	check_title("a\xFF" "b", "a\xEF\xBF\xBD" "b");
+	check_title("a\xFF"
+		    "b",
+		    "a\xEF\xBF\xBD"
+		    "b");
 	check_title("\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD");
 	check_title("potong\xE2\x80", "potong\xEF\xBF\xBD\xEF\xBF\xBD");
 	check_title("\xED\xA0\x80<", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD<");
@@ -457,8 +459,7 @@ test_string(void **state)
 	buf_init(&b);
 	jsonld_string(&b, NULL);
 	jsonld_string(&b, "<!--x-->");
-	assert_string_equal(buf_cstr(&b),
-			    "\"\"\"\\u003c!--x--\\u003e\"");
+	assert_string_equal(buf_cstr(&b), "\"\"\"\\u003c!--x--\\u003e\"");
 	buf_fini(&b);
 }
 
@@ -468,9 +469,16 @@ static void
 test_parser_rejects(void **state)
 {
 	static const char *const bad[] = {
-		"{\"a\":\"x\ny\"}", "{\"a\":\"\\x\"}", "{\"a\":1,}",
-		"{\"a\" 1}", "{\"a\":\"b\"", "{\"a\":\"\\u12\"}",
-		"{\"a\":01}", "{} {}", "[]", "",
+	    "{\"a\":\"x\ny\"}",
+	    "{\"a\":\"\\x\"}",
+	    "{\"a\":1,}",
+	    "{\"a\" 1}",
+	    "{\"a\":\"b\"",
+	    "{\"a\":\"\\u12\"}",
+	    "{\"a\":01}",
+	    "{} {}",
+	    "[]",
+	    "",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_false(json_parse(bad[i], NULL, NULL));
@@ -482,13 +490,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_exact),
-		cmocka_unit_test(test_image_and_corrections),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_invalid_utf8),
-		cmocka_unit_test(test_oversized),
-		cmocka_unit_test(test_string),
-		cmocka_unit_test(test_parser_rejects),
+	    cmocka_unit_test(test_exact),
+	    cmocka_unit_test(test_image_and_corrections),
+	    cmocka_unit_test(test_hostile),
+	    cmocka_unit_test(test_invalid_utf8),
+	    cmocka_unit_test(test_oversized),
+	    cmocka_unit_test(test_string),
+	    cmocka_unit_test(test_parser_rejects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
