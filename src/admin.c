@@ -16,21 +16,21 @@
 static const struct {
 	const char *code, *text;
 } flashes[] = {
-	{"saved", "Perubahan tersimpan."},
-	{"created", "Berhasil dibuat."},
-	{"submitted", "Artikel dikirim ke redaktur untuk ditinjau."},
-	{"published", "Artikel diterbitkan."},
-	{"scheduled", "Artikel dijadwalkan terbit."},
-	{"unpublished", "Artikel ditarik dari situs."},
-	{"deleted", "Berhasil dihapus."},
-	{"restored", "Revisi dipulihkan."},
-	{"corrected", "Catatan koreksi ditambahkan."},
-	{"user_added", "Akun dibuat."},
-	{"user_disabled", "Akun dinonaktifkan."},
-	{"user_enabled", "Akun diaktifkan kembali."},
-	{"password", "Kata sandi diganti."},
-	{"settings", "Pengaturan situs tersimpan."},
-	{"logout", "Anda telah keluar."},
+    {"saved", "Perubahan tersimpan."},
+    {"created", "Berhasil dibuat."},
+    {"submitted", "Artikel dikirim ke redaktur untuk ditinjau."},
+    {"published", "Artikel diterbitkan."},
+    {"scheduled", "Artikel dijadwalkan terbit."},
+    {"unpublished", "Artikel ditarik dari situs."},
+    {"deleted", "Berhasil dihapus."},
+    {"restored", "Revisi dipulihkan."},
+    {"corrected", "Catatan koreksi ditambahkan."},
+    {"user_added", "Akun dibuat."},
+    {"user_disabled", "Akun dinonaktifkan."},
+    {"user_enabled", "Akun diaktifkan kembali."},
+    {"password", "Kata sandi diganti."},
+    {"settings", "Pengaturan situs tersimpan."},
+    {"logout", "Anda telah keluar."},
 };
 
 const char *
@@ -187,14 +187,10 @@ nav_current(struct tobj *nav, const char *path)
 	static const struct {
 		const char *prefix, *key;
 	} areas[] = {
-		{"/admin/articles/new", "new"},
-		{"/admin/articles", "articles"},
-		{"/admin/sections", "sections"},
-		{"/admin/tags", "tags"},
-		{"/admin/authors", "authors"},
-		{"/admin/users", "users"},
-		{"/admin/settings", "settings"},
-		{"/admin/audit", "audit"},
+	    {"/admin/articles/new", "new"},  {"/admin/articles", "articles"},
+	    {"/admin/sections", "sections"}, {"/admin/tags", "tags"},
+	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
+	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
 	};
 
 	if (!path)
@@ -258,8 +254,8 @@ admin_ctx(struct worker *w, const struct req *req, const char *title)
 }
 
 enum werr
-admin_render(struct worker *w, struct resp *resp, int status,
-	     const char *name, struct tobj *ctx)
+admin_render(struct worker *w, struct resp *resp, int status, const char *name,
+	     struct tobj *ctx)
 {
 	enum werr e = tobj_err(ctx);
 	if (e != W_OK)

@@ -67,9 +67,9 @@ enum werr admin_render(struct worker *w, struct resp *resp, int status,
 /* A 303 See Other to path (a local path starting with '/'). */
 enum werr admin_redirect(struct resp *resp, const char *path) WUNUSED;
 
-/* Appends one audit-log row: who (w->session's user, or none), action, the article (0 for
- * none), a short detail, the client address. Errors are logged and
- * returned. */
+/* Appends one audit-log row: who (w->session's user, or none), action, the
+ * article (0 for none), a short detail, the client address. Errors are logged
+ * and returned. */
 enum werr admin_audit(struct worker *w, const struct req *req,
 		      const char *action, int64_t article_id,
 		      const char *detail) WUNUSED;
@@ -87,8 +87,7 @@ const char *admin_cookie(struct worker *w, const struct req *req,
 
 /* Handlers of the admin core: sign-in and sign-out (admin_login.c), the
  * dashboard (admin_home.c). */
-enum werr admin_login_get(struct worker *w, struct req *req,
-			  struct resp *resp);
+enum werr admin_login_get(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_login_post(struct worker *w, struct req *req,
 			   struct resp *resp);
 enum werr admin_logout(struct worker *w, struct req *req, struct resp *resp);

@@ -130,8 +130,9 @@ may(struct worker *w, const struct admin_article *a, enum article_action act)
 #define ED_ERRS 24
 
 struct editor {
-	struct admin_article a;	     /* the stored article with the form on
-					top: what is saved, or shown again */
+	/* The stored article with the form on top: what is saved, or what
+	 * is shown again. */
+	struct admin_article a;
 	struct admin_article stored; /* as loaded; zero for a new one */
 	bool is_new;
 	enum article_action act;
@@ -517,7 +518,17 @@ add_author_slots(struct tobj *ctx, const struct editor *ed)
 	}
 }
 
-/* Which buttons the user gets, from the stored article. */
+static bool
+has_err(const struct editor *ed, const char *field)
+{
+	for (size_t i = 0; i < ed->nerrs; i++)
+		if (strcmp(ed->errs[i].field, field) == 0)
+			return true;
+	return false;
+}
+
+/* Which buttons the user gets, from the stored article; the optional
+ * fields show with their button, or when they hold a message or text. */
 static void
 add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
 	    const struct editor *ed)
@@ -539,17 +550,23 @@ add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
 			 st->status == ST_UNPUBLISHED ? "Terbitkan kembali"
 						      : "Terbitkan sekarang");
 	}
-	tobj_bool(ctx, "can_schedule",
-		  !live && st->status != ST_UNPUBLISHED &&
-			  may(w, st, ACT_SCHEDULE));
-	tobj_bool(ctx, "can_unpublish", live && may(w, st, ACT_UNPUBLISH));
+	bool schedule = !live && st->status != ST_UNPUBLISHED &&
+			may(w, st, ACT_SCHEDULE);
+	bool unpublish = live && may(w, st, ACT_UNPUBLISH);
+	bool correct = !ed->is_new &&
+		       (live || st->status == ST_UNPUBLISHED) &&
+		       may(w, st, ACT_CORRECT);
+	tobj_bool(ctx, "can_schedule", schedule);
+	tobj_bool(ctx, "can_unpublish", unpublish);
+	tobj_bool(ctx, "show_schedule", schedule || has_err(ed, "schedule"));
+	tobj_bool(ctx, "show_unpublish",
+		  unpublish || has_err(ed, "unpublish_reason"));
+	tobj_bool(ctx, "show_correction",
+		  correct || has_err(ed, "correction") ||
+			  (ed->correction && *ed->correction));
 	tobj_bool(ctx, "can_delete",
 		  !ed->is_new && st->status == ST_DRAFT &&
 			  may(w, st, ACT_DELETE));
-	tobj_bool(ctx, "can_correct",
-		  !ed->is_new && (live || st->status == ST_UNPUBLISHED) &&
-			  may(w, st, ACT_CORRECT));
-	tobj_bool(ctx, "can_restore", may(w, st, ACT_RESTORE));
 }
 
 /* What the stored article is now: status, dates, its public address. */
@@ -579,7 +596,8 @@ add_state(struct worker *w, const struct req *req, struct tobj *ctx,
 	tobj_str(ctx, "status", article_status_name(st->status));
 	tobj_str(ctx, "updated", page_date_short(w, st->updated_at));
 	if (st->published_at) {
-		tobj_str(ctx, "published", page_date_short(w, st->published_at));
+		tobj_str(ctx, "published",
+			 page_date_short(w, st->published_at));
 		if (st->status != ST_DRAFT && st->status != ST_REVIEW)
 			tobj_str(ctx, "public_url",
 				 public_path(w, st->slug, st->published_at));
@@ -827,7 +845,9 @@ admin_article_create(struct worker *w, struct req *req, struct resp *resp)
 	struct editor ed;
 	memset(&ed, 0, sizeof ed);
 	ed.is_new = true;
-	ed.a.status = ST__MAX;
+	/* What it will be saved as unless an action says otherwise; the
+	 * stored side stays "no status" ("Baru" when shown again). */
+	ed.a.status = ST_DRAFT;
 	ed.stored.status = ST__MAX;
 	enum werr e = load_choices(w, &ed);
 	if (e != W_OK)

@@ -12,11 +12,9 @@
 
 /* Indonesian labels for the statuses, as the newsroom says them. */
 static const char *const status_labels[ST__MAX] = {
-	[ST_DRAFT] = "Draf",
-	[ST_REVIEW] = "Menunggu tinjauan",
-	[ST_SCHEDULED] = "Terjadwal",
-	[ST_PUBLISHED] = "Terbit",
-	[ST_UNPUBLISHED] = "Ditarik",
+    [ST_DRAFT] = "Draf",	  [ST_REVIEW] = "Menunggu tinjauan",
+    [ST_SCHEDULED] = "Terjadwal", [ST_PUBLISHED] = "Terbit",
+    [ST_UNPUBLISHED] = "Ditarik",
 };
 
 /* Adds list l under key: title, edit link, section, status, and the time
@@ -32,8 +30,8 @@ add_list(struct worker *w, struct tobj *ctx, const char *key,
 		int64_t t = by_publication ? a->published_at : a->updated_at;
 		tobj_str(o, "title", a->title);
 		tobj_str(o, "edit_url",
-			 arena_printf(&w->arena, "/admin/articles/%" PRId64
-						 "/edit",
+			 arena_printf(&w->arena,
+				      "/admin/articles/%" PRId64 "/edit",
 				      a->id));
 		tobj_str(o, "section", a->section.name);
 		/* Public listings do not load the status: they are all

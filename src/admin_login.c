@@ -54,11 +54,11 @@ login_token(struct worker *w, const struct req *req, struct resp *resp)
 	char tok[AUTH_TOKEN_LEN];
 	auth_token_new(tok);
 	const char *t = arena_strdup(&w->arena, tok);
-	const char *cookie = arena_printf(
-	    &w->arena,
-	    "%s=%s; Path=/admin/login; HttpOnly; SameSite=Lax; "
-	    "Max-Age=86400%s",
-	    ADMIN_LOGIN_COOKIE, tok, secure_flag(w));
+	const char *cookie =
+	    arena_printf(&w->arena,
+			 "%s=%s; Path=/admin/login; HttpOnly; SameSite=Lax; "
+			 "Max-Age=86400%s",
+			 ADMIN_LOGIN_COOKIE, tok, secure_flag(w));
 	if (!t || !cookie)
 		return NULL;
 	resp_header(resp, "Set-Cookie", cookie);
@@ -145,7 +145,8 @@ static enum werr
 start_session(struct worker *w, const struct req *req, const struct user *u,
 	      const char *ekey, const char **token)
 {
-	char id[AUTH_TOKEN_LEN], hash[AUTH_TOKEN_HASH_LEN], csrf[AUTH_TOKEN_LEN];
+	char id[AUTH_TOKEN_LEN], hash[AUTH_TOKEN_HASH_LEN],
+	    csrf[AUTH_TOKEN_LEN];
 	struct session *s = arena_alloc(&w->arena, sizeof *s);
 	const char *old = admin_cookie(w, req, ADMIN_COOKIE);
 	enum werr e;
@@ -201,9 +202,8 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 		return form_page(w, req, resp, 400, raw_email, next,
 				 "Isi email dan kata sandi.", false);
 
-	const char *akey = arena_printf(&w->arena, "addr:%s",
-					req->remote_addr ? req->remote_addr
-							 : "");
+	const char *akey = arena_printf(
+	    &w->arena, "addr:%s", req->remote_addr ? req->remote_addr : "");
 	const char *ekey =
 	    email ? arena_printf(&w->arena, "email:%s", email) : NULL;
 	if (!akey || (email && !ekey))
@@ -219,8 +219,8 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 		return e;
 	int64_t until = until_a > until_e ? until_a : until_e;
 	if (until > req->now) {
-		const char *retry =
-		    arena_printf(&w->arena, "%lld", (long long)(until - req->now));
+		const char *retry = arena_printf(&w->arena, "%lld",
+						 (long long)(until - req->now));
 		if (retry)
 			resp_header(resp, "Retry-After", retry);
 		return form_page(w, req, resp, 429, raw_email, next,
@@ -255,13 +255,13 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 	const char *cookie = arena_printf(
-	    &w->arena,
-	    "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+	    &w->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
 	    ADMIN_COOKIE, token, ADMIN_ABSOLUTE, secure_flag(w));
-	const char *gone = arena_printf(
-	    &w->arena, "%s=; Path=/admin/login; HttpOnly; SameSite=Lax; "
-		       "Max-Age=0%s",
-	    ADMIN_LOGIN_COOKIE, secure_flag(w));
+	const char *gone =
+	    arena_printf(&w->arena,
+			 "%s=; Path=/admin/login; HttpOnly; SameSite=Lax; "
+			 "Max-Age=0%s",
+			 ADMIN_LOGIN_COOKIE, secure_flag(w));
 	if (!cookie || !gone)
 		return W_NOMEM;
 	e = admin_redirect(resp, next_ok(next) ? next : "/admin");

@@ -87,7 +87,8 @@ page_media(struct worker *w, struct req *req, struct resp *resp)
 	resp->content_type = mime;
 	/* A name is never reused for other bytes. (X-Content-Type-Options:
 	 * nosniff is on every response, from app.c.) */
-	resp_header(resp, "Cache-Control", "public, max-age=31536000, immutable");
+	resp_header(resp, "Cache-Control",
+		    "public, max-age=31536000, immutable");
 	resp->fd = fd;
 	resp->fd_size = (uint64_t)st.st_size;
 	return W_OK;

@@ -24,38 +24,44 @@
 #define NAME_MAX_CHARS 120
 
 static const char usage[] =
-	"usage: warta user add --db FILE --email EMAIL --name NAME\n"
-	"                      --role reporter|editor|admin [--author SLUG]\n"
-	"                      [--random-password]\n"
-	"       warta user passwd --db FILE --email EMAIL\n"
-	"       warta user list --db FILE\n"
-	"       warta user disable --db FILE --email EMAIL\n"
-	"       warta user enable --db FILE --email EMAIL\n"
-	"\n"
-	"Manages the accounts of the newsroom admin (/admin).\n"
-	"\n"
-	"  add      creates an account; --author links it to a byline.\n"
-	"           The password (at least 10 characters) is read from\n"
-	"           standard input, or asked for twice on a terminal. With\n"
-	"           --random-password a one-time password is generated and\n"
-	"           printed alone on standard output.\n"
-	"  passwd   sets a new password, the same way, and signs the\n"
-	"           account out everywhere\n"
-	"  list     prints every account\n"
-	"  disable  stops an account from signing in and ends its sessions\n"
-	"  enable   lets a disabled account sign in again\n"
-	"\n"
-	"Roles: a reporter writes and submits drafts; an editor also edits,\n"
-	"publishes and manages sections, tags and authors; an admin also\n"
-	"manages accounts and site settings.\n";
+    "usage: warta user add --db FILE --email EMAIL --name NAME\n"
+    "                      --role reporter|editor|admin [--author SLUG]\n"
+    "                      [--random-password]\n"
+    "       warta user passwd --db FILE --email EMAIL\n"
+    "       warta user list --db FILE\n"
+    "       warta user disable --db FILE --email EMAIL\n"
+    "       warta user enable --db FILE --email EMAIL\n"
+    "\n"
+    "Manages the accounts of the newsroom admin (/admin).\n"
+    "\n"
+    "  add      creates an account; --author links it to a byline.\n"
+    "           The password (at least 10 characters) is read from\n"
+    "           standard input, or asked for twice on a terminal. With\n"
+    "           --random-password a one-time password is generated and\n"
+    "           printed alone on standard output.\n"
+    "  passwd   sets a new password, the same way, and signs the\n"
+    "           account out everywhere\n"
+    "  list     prints every account\n"
+    "  disable  stops an account from signing in and ends its sessions\n"
+    "  enable   lets a disabled account sign in again\n"
+    "\n"
+    "Roles: a reporter writes and submits drafts; an editor also edits,\n"
+    "publishes and manages sections, tags and authors; an admin also\n"
+    "manages accounts and site settings.\n";
 
 /* The options of every subcommand; unused ones stay NULL. */
 struct opts {
 	const char *db, *email, *name, *role, *author, *random;
 };
 
-enum { O_DB = 1, O_EMAIL = 2, O_NAME = 4, O_ROLE = 8, O_AUTHOR = 16,
-       O_RANDOM = 32 };
+enum {
+	O_DB = 1,
+	O_EMAIL = 2,
+	O_NAME = 4,
+	O_ROLE = 8,
+	O_AUTHOR = 16,
+	O_RANDOM = 32
+};
 
 /* Parses "--name VALUE", "--name=VALUE" and the flag --random-password
  * into o, accepting only the options whose bits are in allowed. Returns
@@ -68,12 +74,12 @@ parse(int argc, char **argv, struct opts *o, unsigned allowed)
 		unsigned bit;
 		const char **slot; /* NULL for the flag */
 	} table[] = {
-		{"--db", O_DB, &o->db},
-		{"--email", O_EMAIL, &o->email},
-		{"--name", O_NAME, &o->name},
-		{"--role", O_ROLE, &o->role},
-		{"--author", O_AUTHOR, &o->author},
-		{"--random-password", O_RANDOM, &o->random},
+	    {"--db", O_DB, &o->db},
+	    {"--email", O_EMAIL, &o->email},
+	    {"--name", O_NAME, &o->name},
+	    {"--role", O_ROLE, &o->role},
+	    {"--author", O_AUTHOR, &o->author},
+	    {"--random-password", O_RANDOM, &o->random},
 	};
 	size_t ntable = sizeof table / sizeof table[0];
 
@@ -229,8 +235,9 @@ new_password(char hash[AUTH_HASH_LEN])
 			fprintf(stderr, "warta: the password is not valid "
 					"UTF-8\n");
 		else
-			fprintf(stderr, "warta: the password is too short "
-					"(at least %d characters)\n",
+			fprintf(stderr,
+				"warta: the password is too short "
+				"(at least %d characters)\n",
 				AUTH_PASSWORD_MIN);
 		break;
 	default:
@@ -262,8 +269,9 @@ open_db(const char *path)
 	if (st)
 		sqlite3_reset(st);
 	if (version != migrate_latest()) {
-		fprintf(stderr, "warta: %s: schema version %d, want %d; run "
-				"`warta init --db %s`\n",
+		fprintf(stderr,
+			"warta: %s: schema version %d, want %d; run "
+			"`warta init --db %s`\n",
 			path, version, migrate_latest(), path);
 		db_close(db);
 		return NULL;
@@ -285,8 +293,9 @@ static int
 cmd_add(int argc, char **argv)
 {
 	struct opts o = {0};
-	int status = parse(argc, argv, &o,
-			   O_DB | O_EMAIL | O_NAME | O_ROLE | O_AUTHOR | O_RANDOM);
+	int status =
+	    parse(argc, argv, &o,
+		  O_DB | O_EMAIL | O_NAME | O_ROLE | O_AUTHOR | O_RANDOM);
 	if (status >= 0)
 		return status;
 	if (!need(o.db, "--db") || !need(o.email, "--email") ||
@@ -294,8 +303,9 @@ cmd_add(int argc, char **argv)
 		return EXIT_USAGE;
 	enum role role = role_parse(o.role);
 	if (role == ROLE__MAX) {
-		fprintf(stderr, "warta: unknown role '%s' (want reporter, "
-				"editor or admin)\n",
+		fprintf(stderr,
+			"warta: unknown role '%s' (want reporter, "
+			"editor or admin)\n",
 			o.role);
 		return EXIT_USAGE;
 	}
@@ -311,8 +321,9 @@ cmd_add(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!text_ok(o.name, 1, NAME_MAX_CHARS, true)) {
-		fprintf(stderr, "warta: the name must be 1 to %d characters "
-				"without control characters\n",
+		fprintf(stderr,
+			"warta: the name must be 1 to %d characters "
+			"without control characters\n",
 			NAME_MAX_CHARS);
 		return EXIT_USAGE;
 	}
@@ -522,8 +533,9 @@ cli_user(int argc, char **argv)
 		return set_disabled(argc - 1, argv + 1, true);
 	if (strcmp(sub, "enable") == 0)
 		return set_disabled(argc - 1, argv + 1, false);
-	fprintf(stderr, "warta: unknown command 'user %s' (try warta user "
-			"--help)\n",
+	fprintf(stderr,
+		"warta: unknown command 'user %s' (try warta user "
+		"--help)\n",
 		sub);
 	return EXIT_USAGE;
 }

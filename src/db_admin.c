@@ -3,8 +3,8 @@
 
 #include "db_admin.h"
 
-#define COLS                                                                 \
-	"SELECT a.id, a.slug, a.title, a.status, s.id, s.slug, s.name,"      \
+#define COLS                                                                   \
+	"SELECT a.id, a.slug, a.title, a.status, s.id, s.slug, s.name,"        \
 	" ifnull(a.published_at, 0), a.updated_at, a.created_at"
 #define FROM " FROM articles a JOIN sections s ON s.id = a.section_id"
 
@@ -15,25 +15,25 @@
  * scheduled: the list reads the partial articles_live index from now on
  * instead, named so the planner cannot pick the status index and sort. */
 static const char SQL_DRAFTS[] =
-	COLS FROM " WHERE a.created_by = ?1 AND a.status = 'draft'"
-	" ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
+    COLS FROM " WHERE a.created_by = ?1 AND a.status = 'draft'"
+	      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
 static const char SQL_REVIEW_ALL[] =
-	COLS FROM " WHERE a.status = 'review'"
-	" ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
+    COLS FROM " WHERE a.status = 'review'"
+	      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
 static const char SQL_REVIEW_OWN[] =
-	COLS FROM " WHERE a.created_by = ?1 AND a.status = 'review'"
-	" ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
+    COLS FROM " WHERE a.created_by = ?1 AND a.status = 'review'"
+	      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?3";
 static const char SQL_SCHEDULED[] =
-	COLS " FROM articles a INDEXED BY articles_live"
-	" JOIN sections s ON s.id = a.section_id"
-	" WHERE a.status IN ('scheduled', 'published')"
-	" AND a.published_at > ?2 AND a.status = 'scheduled'"
-	" AND (?1 = 0 OR a.created_by = ?1)"
-	" ORDER BY a.published_at, a.id LIMIT ?3";
+    COLS " FROM articles a INDEXED BY articles_live"
+	 " JOIN sections s ON s.id = a.section_id"
+	 " WHERE a.status IN ('scheduled', 'published')"
+	 " AND a.published_at > ?2 AND a.status = 'scheduled'"
+	 " AND (?1 = 0 OR a.created_by = ?1)"
+	 " ORDER BY a.published_at, a.id LIMIT ?3";
 
 static const char SQL_AUDIT_ADD[] =
-	"INSERT INTO audit_log (user_id, action, article_id, detail, addr,"
-	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO audit_log (user_id, action, article_id, detail, addr,"
+    " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 enum werr
 db_admin_dash(struct db *db, struct arena *a, enum dash which,
@@ -121,8 +121,7 @@ db_audit_add(struct db *db, int64_t user_id, const char *action,
 	    sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC) ||
 	    (article_id > 0 ? sqlite3_bind_int64(st, 3, article_id)
 			    : sqlite3_bind_null(st, 3)) ||
-	    sqlite3_bind_text(st, 4, detail ? detail : "", -1,
-			      SQLITE_STATIC) ||
+	    sqlite3_bind_text(st, 4, detail ? detail : "", -1, SQLITE_STATIC) ||
 	    sqlite3_bind_text(st, 5, addr ? addr : "", -1, SQLITE_STATIC) ||
 	    sqlite3_bind_int64(st, 6, now))
 		e = db_fail(db, "binding an audit row");

@@ -27,7 +27,7 @@ enum werr db_admin_dash(struct db *db, struct arena *a, enum dash which,
 /* Appends one audit-log row. user_id and article_id are 0 for none;
  * detail and addr may be NULL for "". */
 enum werr db_audit_add(struct db *db, int64_t user_id, const char *action,
-		       int64_t article_id, const char *detail,
-		       const char *addr, int64_t now) WUNUSED;
+		       int64_t article_id, const char *detail, const char *addr,
+		       int64_t now) WUNUSED;
 
 #endif

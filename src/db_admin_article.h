@@ -126,7 +126,7 @@ struct admin_media {
 /* Who saves, when, and what comes with the save. */
 struct admin_save {
 	int64_t user_id;		 /* 0: nobody (tools, tests) */
-	const char *addr;		 /* client address, for the audit log */
+	const char *addr;		 /* client address, for the audit */
 	int64_t now;
 	enum article_action act;	 /* names the audit-log row */
 	const char *correction;		 /* non-empty: a public note */

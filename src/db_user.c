@@ -5,58 +5,58 @@
 #include "db_user.h"
 
 static const char SQL_USER_ADD[] =
-	"INSERT INTO users (email, name, role, author_id, password_hash,"
-	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO users (email, name, role, author_id, password_hash,"
+    " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_USER_BY_EMAIL[] =
-	"SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
-	" password_hash FROM users WHERE email = ?1";
+    "SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
+    " password_hash FROM users WHERE email = ?1";
 static const char SQL_USER_BY_ID[] =
-	"SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
-	" password_hash FROM users WHERE id = ?1";
+    "SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
+    " password_hash FROM users WHERE id = ?1";
 /* The UNIQUE index on email (COLLATE NOCASE) gives the order. */
 static const char SQL_USERS_ALL[] =
-	"SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
-	" '' FROM users ORDER BY email";
+    "SELECT id, email, name, role, ifnull(author_id, 0), disabled,"
+    " '' FROM users ORDER BY email";
 static const char SQL_USER_SET_HASH[] =
-	"UPDATE users SET password_hash = ?2 WHERE id = ?1";
+    "UPDATE users SET password_hash = ?2 WHERE id = ?1";
 static const char SQL_USER_SET_DISABLED[] =
-	"UPDATE users SET disabled = ?2 WHERE id = ?1";
+    "UPDATE users SET disabled = ?2 WHERE id = ?1";
 
 static const char SQL_SESSION_ADD[] =
-	"INSERT INTO sessions (id_hash, user_id, csrf, created_at, seen_at,"
-	" addr) VALUES (?1, ?2, ?3, ?4, ?4, ?5)";
+    "INSERT INTO sessions (id_hash, user_id, csrf, created_at, seen_at,"
+    " addr) VALUES (?1, ?2, ?3, ?4, ?4, ?5)";
 static const char SQL_SESSION_GET[] =
-	"SELECT s.csrf, s.created_at, s.seen_at, u.id, u.email, u.name,"
-	" u.role, ifnull(u.author_id, 0), u.disabled"
-	" FROM sessions s JOIN users u ON u.id = s.user_id"
-	" WHERE s.id_hash = ?1";
+    "SELECT s.csrf, s.created_at, s.seen_at, u.id, u.email, u.name,"
+    " u.role, ifnull(u.author_id, 0), u.disabled"
+    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " WHERE s.id_hash = ?1";
 static const char SQL_SESSION_TOUCH[] =
-	"UPDATE sessions SET seen_at = ?2 WHERE id_hash = ?1";
+    "UPDATE sessions SET seen_at = ?2 WHERE id_hash = ?1";
 static const char SQL_SESSION_DELETE[] =
-	"DELETE FROM sessions WHERE id_hash = ?1";
+    "DELETE FROM sessions WHERE id_hash = ?1";
 static const char SQL_SESSIONS_DELETE_USER[] =
-	"DELETE FROM sessions WHERE user_id = ?1";
+    "DELETE FROM sessions WHERE user_id = ?1";
 static const char SQL_SESSIONS_PURGE[] =
-	"DELETE FROM sessions WHERE seen_at <= ?1 OR created_at <= ?2";
+    "DELETE FROM sessions WHERE seen_at <= ?1 OR created_at <= ?2";
 
 static const char SQL_LOGIN_GET[] =
-	"SELECT failures, locked_until, last_at FROM login_failures"
-	" WHERE key = ?1";
+    "SELECT failures, locked_until, last_at FROM login_failures"
+    " WHERE key = ?1";
 /* A row past the window counts as none: the count starts again. */
 static const char SQL_LOGIN_FAIL[] =
-	"INSERT INTO login_failures (key, failures, locked_until, last_at)"
-	" VALUES (?1, 1, 0, ?2)"
-	" ON CONFLICT (key) DO UPDATE SET"
-	"  failures = CASE WHEN last_at <= ?2 - ?3 THEN 1"
-	"   ELSE failures + 1 END,"
-	"  locked_until = CASE WHEN last_at <= ?2 - ?3 THEN 0"
-	"   ELSE locked_until END,"
-	"  last_at = ?2"
-	" RETURNING failures";
+    "INSERT INTO login_failures (key, failures, locked_until, last_at)"
+    " VALUES (?1, 1, 0, ?2)"
+    " ON CONFLICT (key) DO UPDATE SET"
+    "  failures = CASE WHEN last_at <= ?2 - ?3 THEN 1"
+    "   ELSE failures + 1 END,"
+    "  locked_until = CASE WHEN last_at <= ?2 - ?3 THEN 0"
+    "   ELSE locked_until END,"
+    "  last_at = ?2"
+    " RETURNING failures";
 static const char SQL_LOGIN_LOCK[] =
-	"UPDATE login_failures SET locked_until = ?2 WHERE key = ?1";
+    "UPDATE login_failures SET locked_until = ?2 WHERE key = ?1";
 static const char SQL_LOGIN_CLEAR[] =
-	"DELETE FROM login_failures WHERE key = ?1";
+    "DELETE FROM login_failures WHERE key = ?1";
 
 /* Runs a statement that returns no rows; st has its parameters bound.
  * W_CONFLICT for a UNIQUE or PRIMARY KEY violation, W_INVAL for another
@@ -81,8 +81,8 @@ exec(struct db *db, sqlite3_stmt *st, const char *what)
 	return e;
 }
 
-/* Binds an id and one more value, runs st, and reports whether a row was
- * changed: W_NOTFOUND when none was. */
+/* Runs st like exec() and reports whether it changed a row: W_NOTFOUND
+ * when it changed none (an UPDATE of an id that does not exist). */
 static enum werr
 exec_changed(struct db *db, sqlite3_stmt *st, const char *what)
 {
@@ -94,9 +94,9 @@ exec_changed(struct db *db, sqlite3_stmt *st, const char *what)
 }
 
 enum werr
-db_user_add(struct db *db, const char *email, const char *name,
-	    enum role role, int64_t author_id, const char *password_hash,
-	    int64_t now, int64_t *id)
+db_user_add(struct db *db, const char *email, const char *name, enum role role,
+	    int64_t author_id, const char *password_hash, int64_t now,
+	    int64_t *id)
 {
 	const char *rname = role_name(role);
 	if (!rname)
@@ -123,8 +123,7 @@ db_user_add(struct db *db, const char *email, const char *name,
 /* Copies the user in the current row of st (columns id, email, name, role,
  * author_id, disabled, password_hash) into out. */
 static enum werr
-user_row(sqlite3_stmt *st, struct arena *a, struct user *out,
-	 const char **hash)
+user_row(sqlite3_stmt *st, struct arena *a, struct user *out, const char **hash)
 {
 	memset(out, 0, sizeof *out);
 	out->id = sqlite3_column_int64(st, 0);
@@ -208,7 +207,8 @@ db_users_all(struct db *db, struct arena *a, struct user **out, size_t *n)
 		if (*n == cap) {
 			/* Newsrooms have tens of accounts: doubling in the
 			 * arena wastes little. */
-			struct user *bigger = arena_alloc(a, 2 * cap * sizeof *v);
+			struct user *bigger =
+			    arena_alloc(a, 2 * cap * sizeof *v);
 			if (!bigger) {
 				e = W_NOMEM;
 				goto out;
@@ -236,8 +236,8 @@ out:
 /* Runs st (an UPDATE of users with ?1 = id, already bound with ?2) and
  * then ends the account's sessions, in one transaction. */
 static enum werr
-update_and_logout(struct db *db, sqlite3_stmt *st, int64_t id,
-		  bool logout, const char *what)
+update_and_logout(struct db *db, sqlite3_stmt *st, int64_t id, bool logout,
+		  const char *what)
 {
 	enum werr e = db_begin(db);
 	if (e != W_OK) {
@@ -303,8 +303,7 @@ db_session_add(struct db *db, const char *id_hash, int64_t user_id,
 /* Runs a statement whose ?1 is the text key and ?2 (when has2) an
  * integer. */
 static enum werr
-exec_key(struct db *db, const char *sql, const char *key, bool has2,
-	 int64_t v2)
+exec_key(struct db *db, const char *sql, const char *key, bool has2, int64_t v2)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
@@ -318,8 +317,8 @@ exec_key(struct db *db, const char *sql, const char *key, bool has2,
 }
 
 enum werr
-db_session_get(struct db *db, struct arena *a, const char *id_hash,
-	       int64_t now, struct session *out)
+db_session_get(struct db *db, struct arena *a, const char *id_hash, int64_t now,
+	       struct session *out)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_SESSION_GET);
 	enum werr e = W_OK;

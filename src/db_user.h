@@ -25,8 +25,8 @@
  * exist), W_DB otherwise. *id (may be NULL) gets the new id. */
 enum werr db_user_add(struct db *db, const char *email, const char *name,
 		      enum role role, int64_t author_id,
-		      const char *password_hash, int64_t now, int64_t *id)
-	WUNUSED;
+		      const char *password_hash, int64_t now,
+		      int64_t *id) WUNUSED;
 
 /* Loads the account with this email (any case) into out, and its password
  * hash into *hash when hash is not NULL. Disabled accounts are returned
@@ -43,20 +43,20 @@ enum werr db_users_all(struct db *db, struct arena *a, struct user **out,
 /* Replaces the password hash of account id and ends all its sessions, in
  * one transaction (the caller must not hold one). W_NOTFOUND when there is
  * no such account. */
-enum werr db_user_set_password(struct db *db, int64_t id, const char *hash)
-	WUNUSED;
+enum werr db_user_set_password(struct db *db, int64_t id,
+			       const char *hash) WUNUSED;
 
 /* Disables (or enables again) account id; disabling also ends all its
  * sessions. One transaction (the caller must not hold one). W_NOTFOUND
  * when there is no such account. */
-enum werr db_user_set_disabled(struct db *db, int64_t id, bool disabled)
-	WUNUSED;
+enum werr db_user_set_disabled(struct db *db, int64_t id,
+			       bool disabled) WUNUSED;
 
 /* Stores a new session: the hash of its id (auth_token_hash), its account,
  * its CSRF token, the client address, created_at = seen_at = now. */
 enum werr db_session_add(struct db *db, const char *id_hash, int64_t user_id,
-			 const char *csrf, const char *addr, int64_t now)
-	WUNUSED;
+			 const char *csrf, const char *addr,
+			 int64_t now) WUNUSED;
 
 /* Loads the live session whose id hashes to id_hash into out (strings in
  * a). W_NOTFOUND when there is none, when it is past its idle

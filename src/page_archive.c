@@ -156,6 +156,7 @@ page_archive_day(struct worker *w, struct req *req, struct resp *resp)
 		return W_NOMEM;
 	page_touch(resp, page_cards(w, ctx, "articles", &l));
 	page_older(w, ctx, base, &l);
+	page_listing_head(w, ctx, base, &before);
 	if (before.time)
 		tobj_str(ctx, "newest", base);
 	return page_render(w, resp, 200, "archive_day", ctx);

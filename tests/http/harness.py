@@ -372,7 +372,8 @@ class Warta:
                             "; ".join(bad[:5]))
         if problems:
             tail = self.stderr()[-6000:]
-            problems.append("stderr tail:\n" + tail)
+            problems.append("stderr tail (all of it in %s):\n%s" %
+                            (self.stderr_path, tail))
         self.proc = None
         return problems
 

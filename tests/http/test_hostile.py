@@ -22,7 +22,8 @@ NOW = int(time.time())
 EVIL = "<script>alert(1)</script> \"kutip\" & 'tunggal' </title><b>"
 EVIL_NAME = "O'Brien <img src=x onerror=alert(2)> \"Si Jahat\""
 EVIL_TAG = "<i>miring</i> & \"tanda\""
-NONASCII = "Kafé Pasar Lama: Pengunjung Antre Sejak Subuh \u2014 \u201cEnak\u201d"
+NONASCII = ("Kaf\u00e9 Pasar Lama: Pengunjung Antre Sejak Subuh "
+            "\u2014 \u201cEnak\u201d")
 NONASCII_LEAD = "Warga Cilegon menyebutnya \u201ckopi terbaik\u201d; " \
                 "na\u00efve r\u00e9sum\u00e9 \u20ac 5 \u2713 \U0001F600"
 

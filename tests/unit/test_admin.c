@@ -53,8 +53,7 @@ setup(void **state)
 	auth_token_new(fx->token);
 	auth_token_new(fx->csrf);
 	auth_token_hash(fx->token, hash);
-	assert_int_equal(db_session_add(fx->w.db, hash, uid, fx->csrf, "",
-					NOW),
+	assert_int_equal(db_session_add(fx->w.db, hash, uid, fx->csrf, "", NOW),
 			 W_OK);
 	*state = fx;
 	return 0;
@@ -100,8 +99,8 @@ with_session(struct fx *fx)
 static void
 with_csrf(struct fx *fx, const char *value)
 {
-	fx->fields[0] = (struct form_field){.name = "csrf", .value = value,
-					    .len = strlen(value)};
+	fx->fields[0] = (struct form_field){
+	    .name = "csrf", .value = value, .len = strlen(value)};
 	fx->req.form.fields = fx->fields;
 	fx->req.form.n = 1;
 }
@@ -142,8 +141,7 @@ test_cookie(void **state)
 	struct fx *fx = *state;
 	request(fx, METHOD_GET, "/admin");
 	assert_null(admin_cookie(&fx->w, &fx->req, "a"));
-	req_add_header(&fx->req, "cookie",
-		       "xa=1;a=2; ab=3;  b=\"q\" ; c=; d");
+	req_add_header(&fx->req, "cookie", "xa=1;a=2; ab=3;  b=\"q\" ; c=; d");
 	assert_string_equal(admin_cookie(&fx->w, &fx->req, "a"), "2");
 	assert_string_equal(admin_cookie(&fx->w, &fx->req, "ab"), "3");
 	assert_string_equal(admin_cookie(&fx->w, &fx->req, "b"), "\"q\" ");
@@ -166,8 +164,13 @@ test_redirect(void **state)
 	assert_false(fx->resp.cacheable);
 
 	static const char *const bad[] = {
-		"//evil.example", "/\\evil.example", "https://evil.example",
-		"admin", "", "/admin\r\nSet-Cookie: x=1", "/a\tb",
+	    "//evil.example",
+	    "/\\evil.example",
+	    "https://evil.example",
+	    "admin",
+	    "",
+	    "/admin\r\nSet-Cookie: x=1",
+	    "/a\tb",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		request(fx, METHOD_GET, "/admin");
@@ -184,9 +187,8 @@ test_gate_signed_out(void **state)
 	bool done;
 
 	request(fx, METHOD_GET, "/admin/articles?status=draft&q=a b");
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	assert_true(done);
 	assert_int_equal(fx->resp.status, 303);
 	assert_string_equal(location(&fx->resp),
@@ -204,23 +206,24 @@ test_gate_signed_out(void **state)
 	/* Anything else than GET/HEAD is refused outright. */
 	request(fx, METHOD_POST, "/admin/logout");
 	with_csrf(fx, fx->csrf);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_FORBIDDEN);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    W_FORBIDDEN);
 	assert_false(done);
 
 	/* Cookies that are not a live session count as none. */
 	static const char *const cookies[] = {
-		"warta_session=", "warta_session=<script>",
-		"warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-		"warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB",
+	    "warta_session=",
+	    "warta_session=<script>",
+	    "warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+	    "warta_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB",
 	};
 	for (size_t i = 0; i < sizeof cookies / sizeof cookies[0]; i++) {
 		request(fx, METHOD_GET, "/admin");
 		req_add_header(&fx->req, "cookie", cookies[i]);
-		assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-					    ROUTE_ADMIN, &done),
-				 W_OK);
+		assert_int_equal(
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    W_OK);
 		assert_true(done);
 		assert_null(fx->w.session);
 	}
@@ -234,9 +237,8 @@ test_gate_signed_in(void **state)
 
 	request(fx, METHOD_GET, "/admin");
 	with_session(fx);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	assert_false(done);
 	assert_non_null(fx->w.session);
 	assert_string_equal(fx->w.session->user.email, "rina@w.test");
@@ -246,17 +248,15 @@ test_gate_signed_in(void **state)
 	request(fx, METHOD_POST, "/admin/logout");
 	with_session(fx);
 	with_csrf(fx, fx->csrf);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	/* ... with the site's own origin too (case aside) ... */
 	request(fx, METHOD_POST, "/admin/logout");
 	with_session(fx);
 	with_csrf(fx, fx->csrf);
 	req_add_header(&fx->req, "origin", "https://WARTA.example:8443");
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 
 	/* ... anything else does not. */
 	char wrong[AUTH_TOKEN_LEN];
@@ -267,29 +267,33 @@ test_gate_signed_in(void **state)
 		request(fx, METHOD_POST, "/admin/logout");
 		with_session(fx);
 		with_csrf(fx, tokens[i]);
-		assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-					    ROUTE_ADMIN, &done),
-				 W_FORBIDDEN);
+		assert_int_equal(
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    W_FORBIDDEN);
 	}
 	request(fx, METHOD_POST, "/admin/logout");
 	with_session(fx);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_FORBIDDEN);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    W_FORBIDDEN);
 
 	static const char *const origins[] = {
-		"https://evil.example", "null", "http://warta.example:8443",
-		"https://warta.example", "https://warta.example:8443/berita",
-		"https://warta.example:8443.evil", "",
+	    "https://evil.example",
+	    "null",
+	    "http://warta.example:8443",
+	    "https://warta.example",
+	    "https://warta.example:8443/berita",
+	    "https://warta.example:8443.evil",
+	    "",
 	};
 	for (size_t i = 0; i < sizeof origins / sizeof origins[0]; i++) {
 		request(fx, METHOD_POST, "/admin/logout");
 		with_session(fx);
 		with_csrf(fx, fx->csrf);
 		req_add_header(&fx->req, "origin", origins[i]);
-		assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-					    ROUTE_ADMIN, &done),
-				 W_FORBIDDEN);
+		assert_int_equal(
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    W_FORBIDDEN);
 	}
 }
 
@@ -326,9 +330,9 @@ test_gate_login_form(void **state)
 	request(fx, METHOD_POST, "/admin/logout");
 	req_add_header(&fx->req, "cookie", c);
 	with_csrf(fx, tok);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_FORBIDDEN);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    W_FORBIDDEN);
 }
 
 /* Renders ctx through a small template naming what admin_ctx sets. */
@@ -364,9 +368,8 @@ test_ctx(void **state)
 
 	request(fx, METHOD_GET, "/admin?ok=saved");
 	with_session(fx);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	struct tobj *ctx = admin_ctx(&fx->w, &fx->req, "Dasbor <1>");
 	assert_non_null(ctx);
 	snprintf(want, sizeof want,
@@ -379,9 +382,8 @@ test_ctx(void **state)
 	fx->w.session->user.role = ROLE_ADMIN;
 	request(fx, METHOD_GET, "/admin/articles/new?ok=%3Cscript%3E");
 	with_session(fx);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	fx->w.session->user.role = ROLE_ADMIN;
 	ctx = admin_ctx(&fx->w, &fx->req, NULL);
 	snprintf(want, sizeof want, "|Rina &lt;b&gt;|Admin|%s|PTUSA|new|",
@@ -391,9 +393,8 @@ test_ctx(void **state)
 	/* A reporter may do none of the extras. */
 	request(fx, METHOD_GET, "/admin/articles/7/edit?ok=logout");
 	with_session(fx);
-	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN,
-				    &done),
-			 W_OK);
+	assert_int_equal(
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
 	fx->w.session->user.role = ROLE_REPORTER;
 	ctx = admin_ctx(&fx->w, &fx->req, "x");
 	snprintf(want, sizeof want,

@@ -37,17 +37,17 @@ static const struct {
 	int creator;
 	int64_t updated, published; /* 0: NULL */
 } rows[] = {
-	{1, "draft", 1, NOW - 100, 0},
-	{2, "draft", 1, NOW - 50, 0},
-	{3, "draft", 2, NOW - 10, 0},
-	{4, "review", 1, NOW - 300, 0},
-	{5, "review", 2, NOW - 200, 0},
-	{6, "scheduled", 1, NOW - 500, NOW + 7200},
-	{7, "scheduled", 2, NOW - 500, NOW + 3600},
-	{8, "scheduled", 1, NOW - 500, NOW - 1}, /* already due: live */
-	{9, "published", 1, NOW - 900, NOW - 900},
-	{10, "draft", 0, NOW - 5, 0}, /* no creator */
-	{11, "draft", 1, NOW - 50, 0}, /* ties with 2 on updated_at */
+    {1, "draft", 1, NOW - 100, 0},
+    {2, "draft", 1, NOW - 50, 0},
+    {3, "draft", 2, NOW - 10, 0},
+    {4, "review", 1, NOW - 300, 0},
+    {5, "review", 2, NOW - 200, 0},
+    {6, "scheduled", 1, NOW - 500, NOW + 7200},
+    {7, "scheduled", 2, NOW - 500, NOW + 3600},
+    {8, "scheduled", 1, NOW - 500, NOW - 1}, /* already due: live */
+    {9, "published", 1, NOW - 900, NOW - 900},
+    {10, "draft", 0, NOW - 5, 0},  /* no creator */
+    {11, "draft", 1, NOW - 50, 0}, /* ties with 2 on updated_at */
 };
 
 static int
@@ -70,7 +70,8 @@ setup(void **state)
 		char sql[512];
 		char creator[16] = "NULL", pub[32] = "NULL";
 		if (rows[i].creator)
-			snprintf(creator, sizeof creator, "%d", rows[i].creator);
+			snprintf(creator, sizeof creator, "%d",
+				 rows[i].creator);
 		if (rows[i].published)
 			snprintf(pub, sizeof pub, "%lld",
 				 (long long)rows[i].published);
@@ -116,9 +117,8 @@ test_drafts(void **state)
 	struct fx *fx = *state;
 	struct article_list l;
 
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 10,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 10, &l), W_OK);
 	/* Newest change first; the tie broken by the higher id. */
 	ids(&l, (const int[]){11, 2, 1, 0});
 	assert_false(l.more);
@@ -129,26 +129,22 @@ test_drafts(void **state)
 	assert_int_equal(l.items[0].updated_at, NOW - 50);
 	assert_int_equal(l.items[0].published_at, 0);
 
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 2,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 2, &l), W_OK);
 	ids(&l, (const int[]){11, 2, 0});
 	assert_true(l.more);
 
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 2, NOW, 10,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 2, NOW, 10, &l), W_OK);
 	ids(&l, (const int[]){3, 0});
 	/* Drafts are always someone's. */
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 0, NOW, 10,
-				       &l),
-			 W_INVAL);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH__MAX, 1, NOW, 10,
-				       &l),
-			 W_INVAL);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 0,
-				       &l),
-			 W_INVAL);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 0, NOW, 10, &l),
+	    W_INVAL);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH__MAX, 1, NOW, 10, &l), W_INVAL);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 0, &l), W_INVAL);
 }
 
 static void
@@ -157,18 +153,15 @@ test_review(void **state)
 	struct fx *fx = *state;
 	struct article_list l;
 
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 0, NOW, 10,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 0, NOW, 10, &l), W_OK);
 	ids(&l, (const int[]){5, 4, 0});
 	assert_int_equal(l.items[1].status, ST_REVIEW);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 10,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 10, &l), W_OK);
 	ids(&l, (const int[]){4, 0});
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 3, NOW, 10,
-				       &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 3, NOW, 10, &l), W_OK);
 	ids(&l, (const int[]){0});
 }
 
@@ -179,23 +172,22 @@ test_scheduled(void **state)
 	struct article_list l;
 
 	/* Soonest first; one already due is live, not scheduled. */
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW,
-				       10, &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW, 10, &l),
+	    W_OK);
 	ids(&l, (const int[]){7, 6, 0});
 	assert_int_equal(l.items[0].published_at, NOW + 3600);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 1, NOW,
-				       10, &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 1, NOW, 10, &l),
+	    W_OK);
 	ids(&l, (const int[]){6, 0});
 	/* An hour later 7 is due and drops out. */
 	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0,
 				       NOW + 3600, 10, &l),
 			 W_OK);
 	ids(&l, (const int[]){6, 0});
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW,
-				       1, &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW, 1, &l), W_OK);
 	ids(&l, (const int[]){7, 0});
 	assert_true(l.more);
 }
@@ -209,9 +201,8 @@ test_audit(void **state)
 	assert_int_equal(db_audit_add(fx->db, 1, "article.publish", 9,
 				      "<script>'\"", "10.0.0.1", NOW),
 			 W_OK);
-	assert_int_equal(db_audit_add(fx->db, 0, "user.add", 0, NULL, NULL,
-				      NOW + 1),
-			 W_OK);
+	assert_int_equal(
+	    db_audit_add(fx->db, 0, "user.add", 0, NULL, NULL, NOW + 1), W_OK);
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db),
 					    "SELECT user_id, action,"
 					    " article_id, detail, addr,"
@@ -241,22 +232,18 @@ test_query_plans(void **state)
 	struct fx *fx = *state;
 	struct article_list l;
 
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 5,
-				       &l),
-			 W_OK);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 0, NOW, 5,
-				       &l),
-			 W_OK);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 5,
-				       &l),
-			 W_OK);
-	assert_int_equal(db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW,
-				       5, &l),
-			 W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_DRAFTS, 1, NOW, 5, &l), W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 0, NOW, 5, &l), W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_REVIEW, 1, NOW, 5, &l), W_OK);
+	assert_int_equal(
+	    db_admin_dash(fx->db, &fx->a, DASH_SCHEDULED, 0, NOW, 5, &l), W_OK);
 
 	int checked = 0;
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL);
-	     st; st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
 		const char *sql = sqlite3_sql(st);
 		if (!strstr(sql, "FROM articles a"))
 			continue;
@@ -264,9 +251,9 @@ test_query_plans(void **state)
 		size_t n = 0;
 		sqlite3_stmt *ep;
 		snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1,
-						    &ep, NULL),
-				 SQLITE_OK);
+		assert_int_equal(
+		    sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &ep, NULL),
+		    SQLITE_OK);
 		while (sqlite3_step(ep) == SQLITE_ROW)
 			n += (size_t)snprintf(p + n, sizeof p - n, "%s\n",
 					      sqlite3_column_text(ep, 3));
@@ -291,8 +278,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_review, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scheduled, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_query_plans, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, 0, 0);
 }

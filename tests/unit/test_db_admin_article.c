@@ -201,14 +201,16 @@ test_save_creates_revision(void **state)
 		{"$.slug", "rekapitulasi-suara-tangerang"},
 		{"$.lead", "Lead 'kutipan'"},
 		{"$.dateline", "Tangerang"},
-		{"$.body_md", "Paragraf *satu*.\n\n<script>alert(1)</script>\n"},
+		{"$.body_md",
+		 "Paragraf *satu*.\n\n<script>alert(1)</script>\n"},
 		{"$.section", "daerah"},
 		{"$.status", "draft"},
 		{"$.created_at", "1732158900"},
 		{"$.updated_at", "1732158900"},
 		{"$.featured", "0"},
-		{"$.authors", "[{\"id\":3,\"slug\":\"citra\",\"name\":\"Citra\"},"
-			      "{\"id\":1,\"slug\":\"ana\",\"name\":\"Ana\"}]"},
+		{"$.authors",
+		 "[{\"id\":3,\"slug\":\"citra\",\"name\":\"Citra\"},"
+		 "{\"id\":1,\"slug\":\"ana\",\"name\":\"Ana\"}]"},
 		{"$.tags", "[\"KPU\",\"Pilkada Serentak\"]"},
 		{"$.picks", "[\"berita-lama\"]"},
 		{"$.image.name", "0123456789abcdef0123456789abcdef.png"},
@@ -764,7 +766,8 @@ walk(struct fx *fx, const struct admin_filter *f, size_t size,
 			const struct admin_row *r = &l.items[i];
 			assert_true(r->id >= 1 && r->id <= 40);
 			if (!want((int)r->id))
-				fail_msg("id %lld for q %s", (long long)r->id, f->q ? f->q : "-");
+				fail_msg("id %lld for q %s", (long long)r->id,
+					 f->q ? f->q : "-");
 			assert_int_equal(seen[r->id], 0);
 			seen[r->id] = 1;
 			assert_true(r->updated_at < last_t ||

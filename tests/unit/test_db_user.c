@@ -77,9 +77,8 @@ static int64_t
 add(struct fx *fx, const char *email, enum role role)
 {
 	int64_t id = 0;
-	assert_int_equal(db_user_add(fx->db, email, "Nama", role, 0, HASH, NOW,
-				     &id),
-			 W_OK);
+	assert_int_equal(
+	    db_user_add(fx->db, email, "Nama", role, 0, HASH, NOW, &id), W_OK);
 	assert_true(id > 0);
 	return id;
 }
@@ -93,12 +92,12 @@ test_add_and_load(void **state)
 	const char *hash = NULL;
 
 	assert_int_equal(db_user_add(fx->db, "rina@warta.test",
-				     "Rina \"<script>\" O'Neil", ROLE_EDITOR,
-				     7, HASH, NOW, &id),
+				     "Rina \"<script>\" O'Neil", ROLE_EDITOR, 7,
+				     HASH, NOW, &id),
 			 W_OK);
-	assert_int_equal(db_user_by_email(fx->db, &fx->a, "RINA@Warta.TEST",
-					  &u, &hash),
-			 W_OK);
+	assert_int_equal(
+	    db_user_by_email(fx->db, &fx->a, "RINA@Warta.TEST", &u, &hash),
+	    W_OK);
 	assert_int_equal(u.id, id);
 	assert_string_equal(u.email, "rina@warta.test");
 	assert_string_equal(u.name, "Rina \"<script>\" O'Neil");
@@ -110,11 +109,10 @@ test_add_and_load(void **state)
 	memset(&u, 0, sizeof u);
 	assert_int_equal(db_user_by_id(fx->db, &fx->a, id, &u), W_OK);
 	assert_string_equal(u.email, "rina@warta.test");
-	assert_int_equal(db_user_by_id(fx->db, &fx->a, id + 1, &u),
-			 W_NOTFOUND);
-	assert_int_equal(db_user_by_email(fx->db, &fx->a, "tidak@ada", &u,
-					  NULL),
-			 W_NOTFOUND);
+	assert_int_equal(db_user_by_id(fx->db, &fx->a, id + 1, &u), W_NOTFOUND);
+	assert_int_equal(
+	    db_user_by_email(fx->db, &fx->a, "tidak@ada", &u, NULL),
+	    W_NOTFOUND);
 	/* No byline: author_id 0, stored as NULL. */
 	int64_t id2 = add(fx, "tanpa@warta.test", ROLE_REPORTER);
 	assert_int_equal(db_user_by_id(fx->db, &fx->a, id2, &u), W_OK);
@@ -135,16 +133,16 @@ test_add_refused(void **state)
 	assert_int_equal(db_user_add(fx->db, "Rina@WARTA.test", "Lain",
 				     ROLE_REPORTER, 0, HASH, NOW, &id),
 			 W_CONFLICT);
-	assert_int_equal(db_user_add(fx->db, "", "Kosong", ROLE_REPORTER, 0,
-				     HASH, NOW, &id),
-			 W_INVAL);
-	assert_int_equal(db_user_add(fx->db, "a@b.c", "", ROLE_REPORTER, 0,
-				     HASH, NOW, &id),
-			 W_INVAL);
-	assert_int_equal(db_user_add(fx->db, "a@b.c", "A", ROLE__MAX, 0, HASH,
-				     NOW, &id),
-			 W_INVAL);
-	assert_int_equal(db_user_add(fx->db, "a@b.c", "A", (enum role)-1, 0,
+	assert_int_equal(
+	    db_user_add(fx->db, "", "Kosong", ROLE_REPORTER, 0, HASH, NOW, &id),
+	    W_INVAL);
+	assert_int_equal(
+	    db_user_add(fx->db, "a@b.c", "", ROLE_REPORTER, 0, HASH, NOW, &id),
+	    W_INVAL);
+	assert_int_equal(
+	    db_user_add(fx->db, "a@b.c", "A", ROLE__MAX, 0, HASH, NOW, &id),
+	    W_INVAL);
+	assert_int_equal(db_user_add(fx->db, "a@b.c", "A", (enum role) - 1, 0,
 				     HASH, NOW, &id),
 			 W_INVAL);
 	/* A byline that does not exist. */
@@ -191,9 +189,8 @@ test_session_roundtrip(void **state)
 
 	auth_token_new(tok);
 	auth_token_hash(tok, hash);
-	assert_int_equal(db_session_add(fx->db, hash, uid, "CSRF", "10.0.0.1",
-					NOW),
-			 W_OK);
+	assert_int_equal(
+	    db_session_add(fx->db, hash, uid, "CSRF", "10.0.0.1", NOW), W_OK);
 	assert_int_equal(db_session_get(fx->db, &fx->a, hash, NOW, &s), W_OK);
 	assert_string_equal(s.csrf, "CSRF");
 	assert_int_equal(s.user.id, uid);
@@ -214,8 +211,7 @@ test_session_roundtrip(void **state)
 	/* The token itself, or anything else, finds nothing. */
 	assert_int_equal(db_session_get(fx->db, &fx->a, tok, NOW, &s),
 			 W_NOTFOUND);
-	assert_int_equal(db_session_get(fx->db, &fx->a, "' OR 1=1 --", NOW,
-					&s),
+	assert_int_equal(db_session_get(fx->db, &fx->a, "' OR 1=1 --", NOW, &s),
 			 W_NOTFOUND);
 	assert_int_equal(db_session_get(fx->db, &fx->a, "", NOW, &s),
 			 W_NOTFOUND);
@@ -243,8 +239,7 @@ test_session_idle(void **state)
 	int64_t uid = add(fx, "rina@warta.test", ROLE_REPORTER);
 	struct session s;
 
-	assert_int_equal(db_session_add(fx->db, "h1", uid, "c", "", NOW),
-			 W_OK);
+	assert_int_equal(db_session_add(fx->db, "h1", uid, "c", "", NOW), W_OK);
 	/* Within a minute nothing is written. */
 	assert_int_equal(db_session_get(fx->db, &fx->a, "h1", NOW + 59, &s),
 			 W_OK);
@@ -258,9 +253,9 @@ test_session_idle(void **state)
 	assert_int_equal(db_session_get(fx->db, &fx->a, "h1", t, &s), W_OK);
 	assert_int_equal(seen_at(fx), t);
 	/* ... and 12 hours after the last use it is over, and deleted. */
-	assert_int_equal(db_session_get(fx->db, &fx->a, "h1", t + ADMIN_IDLE,
-					&s),
-			 W_NOTFOUND);
+	assert_int_equal(
+	    db_session_get(fx->db, &fx->a, "h1", t + ADMIN_IDLE, &s),
+	    W_NOTFOUND);
 	assert_int_equal(count(fx->db, "SELECT count(*) FROM sessions"), 0);
 }
 
@@ -272,18 +267,17 @@ test_session_absolute(void **state)
 	struct session s;
 	int64_t t;
 
-	assert_int_equal(db_session_add(fx->db, "h1", uid, "c", "", NOW),
-			 W_OK);
+	assert_int_equal(db_session_add(fx->db, "h1", uid, "c", "", NOW), W_OK);
 	/* Used every few hours, it still ends after 7 days. */
 	for (t = NOW + 3600; t < NOW + ADMIN_ABSOLUTE; t += 6 * 3600)
 		assert_int_equal(db_session_get(fx->db, &fx->a, "h1", t, &s),
 				 W_OK);
-	assert_int_equal(db_session_get(fx->db, &fx->a, "h1",
-					NOW + ADMIN_ABSOLUTE - 1, &s),
-			 W_OK);
-	assert_int_equal(db_session_get(fx->db, &fx->a, "h1",
-					NOW + ADMIN_ABSOLUTE, &s),
-			 W_NOTFOUND);
+	assert_int_equal(
+	    db_session_get(fx->db, &fx->a, "h1", NOW + ADMIN_ABSOLUTE - 1, &s),
+	    W_OK);
+	assert_int_equal(
+	    db_session_get(fx->db, &fx->a, "h1", NOW + ADMIN_ABSOLUTE, &s),
+	    W_NOTFOUND);
 	assert_int_equal(count(fx->db, "SELECT count(*) FROM sessions"), 0);
 }
 
@@ -342,9 +336,8 @@ test_disable_and_passwd_end_sessions(void **state)
 			 W_OK);
 	assert_int_equal(db_session_get(fx->db, &fx->a, "b1", NOW, &s),
 			 W_NOTFOUND);
-	assert_int_equal(db_user_by_email(fx->db, &fx->a, "b@w.test", &u,
-					  &hash),
-			 W_OK);
+	assert_int_equal(
+	    db_user_by_email(fx->db, &fx->a, "b@w.test", &u, &hash), W_OK);
 	assert_string_equal(hash, "$argon2id$baru");
 
 	assert_int_equal(db_user_set_password(fx->db, 999, "x"), W_NOTFOUND);
@@ -376,16 +369,15 @@ test_throttle(void **state)
 		int64_t t = NOW + 10 + (int64_t)i;
 		assert_int_equal(db_login_fail(fx->db, key, t, &lock), W_OK);
 		assert_int_equal(lock, t + want[i]);
-		assert_int_equal(db_login_get(fx->db, key, t, &failures,
-					      &until),
-				 W_OK);
+		assert_int_equal(
+		    db_login_get(fx->db, key, t, &failures, &until), W_OK);
 		assert_int_equal(failures, 5 + (int64_t)i);
 		assert_int_equal(until, t + want[i]);
 	}
 	/* Other keys are untouched. */
-	assert_int_equal(db_login_get(fx->db, "addr:10.0.0.1", NOW, &failures,
-				      &until),
-			 W_OK);
+	assert_int_equal(
+	    db_login_get(fx->db, "addr:10.0.0.1", NOW, &failures, &until),
+	    W_OK);
 	assert_int_equal(failures, 0);
 
 	/* Success forgets. */
@@ -422,9 +414,9 @@ test_throttle_window(void **state)
 	assert_int_equal(failures, 1);
 	assert_int_equal(until, 0);
 	/* One second less than a day keeps counting. */
-	assert_int_equal(db_login_fail(fx->db, key,
-				       later + DB_LOGIN_WINDOW - 1, &lock),
-			 W_OK);
+	assert_int_equal(
+	    db_login_fail(fx->db, key, later + DB_LOGIN_WINDOW - 1, &lock),
+	    W_OK);
 	assert_int_equal(db_login_get(fx->db, key, later + DB_LOGIN_WINDOW - 1,
 				      &failures, &until),
 			 W_OK);
@@ -447,9 +439,8 @@ plan(struct fx *fx, const char *sql, char *out, size_t len)
 	size_t n = 0;
 
 	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st, NULL), SQLITE_OK);
 	out[0] = '\0';
 	while (sqlite3_step(st) == SQLITE_ROW)
 		n += (size_t)snprintf(out + n, len - n, "%s\n",
@@ -470,8 +461,7 @@ test_query_plans(void **state)
 	/* Prepare every statement on the connection, then read their SQL
 	 * back from SQLite, so the plans are of the queries as they are. */
 	int64_t id = add(fx, "a@w.test", ROLE_ADMIN);
-	assert_int_equal(db_user_by_email(fx->db, &fx->a, "a@w.test", &u,
-					  NULL),
+	assert_int_equal(db_user_by_email(fx->db, &fx->a, "a@w.test", &u, NULL),
 			 W_OK);
 	assert_int_equal(db_user_by_id(fx->db, &fx->a, id, &u), W_OK);
 	assert_int_equal(db_users_all(fx->db, &fx->a, &v, &n), W_OK);
@@ -485,8 +475,8 @@ test_query_plans(void **state)
 	assert_int_equal(db_login_clear(fx->db, "k"), W_OK);
 
 	int checked = 0;
-	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL);
-	     st; st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
 		const char *sql = sqlite3_sql(st);
 		char p[2048];
 		if (strncmp(sql, "INSERT", 6) == 0 || !strstr(sql, "WHERE") ||
@@ -513,14 +503,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_add_and_load, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_add_and_load, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_add_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_list, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_session_roundtrip, setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_session_idle, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_session_idle, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_session_absolute, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_session_purge, setup,
@@ -530,8 +518,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_throttle, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_throttle_window, setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_query_plans, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, 0, 0);
 }
