@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -82,12 +83,10 @@ log_mhd(void *cls, const char *fmt, va_list ap)
 static void *
 on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 {
-	struct fe_http *fe = cls;
 	struct conn *c = calloc(1, sizeof *c);
 
 	if (!c)
 		return NULL;
-	atomic_fetch_add(&fe->inflight, 1);
 	arena_init(&c->arena);
 	c->resp.fd = -1;
 	/* One byte past the limit is enough for req_set_uri() to refuse it. */
@@ -105,7 +104,8 @@ on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 
 	if (!c)
 		return;
-	atomic_fetch_sub(&fe->inflight, 1);
+	if (c->started)
+		atomic_fetch_sub(&fe->inflight, 1);
 	if (c->resp.fd >= 0)
 		close(c->resp.fd);
 	buf_fini(&c->resp.body);
@@ -213,11 +213,39 @@ set_remote_addr(struct MHD_Connection *mc, struct req *req)
 		req->remote_addr = arena_strdup(req->arena, text);
 }
 
+/* Counts Content-Length headers whose value differs from the first. */
+struct lengths {
+	const char *first;
+	bool conflict;
+};
+
+static enum MHD_Result
+on_length(void *cls, enum MHD_ValueKind kind, const char *key,
+	  const char *value)
+{
+	struct lengths *l = cls;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) != 0 || !value)
+		return MHD_YES;
+	if (!l->first)
+		l->first = value;
+	else if (strcmp(l->first, value) != 0)
+		l->conflict = true;
+	return MHD_YES;
+}
+
 /* Begins the body when the request announces one. MHD has already refused
- * a malformed Content-Length or Transfer-Encoding. */
+ * a malformed Content-Length or Transfer-Encoding, but not several that
+ * disagree (RFC 9112 6.3: unrecoverable, a request smuggling vector). */
 static void
 begin_body(struct MHD_Connection *mc, struct req *req)
 {
+	struct lengths l = {0};
+	MHD_get_connection_values(mc, MHD_HEADER_KIND, on_length, &l);
+	if (l.conflict) {
+		req->body_err = W_INVAL;
+		return;
+	}
+
 	const char *cl = MHD_lookup_connection_value(
 	    mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	const char *te = MHD_lookup_connection_value(
@@ -246,7 +274,11 @@ start(struct fe_http *fe, struct MHD_Connection *mc, struct conn *c,
 	struct req *req = &c->req;
 	struct worker *w = pthread_getspecific(fe->key);
 
+	/* In flight from the moment its headers are complete: a client that
+	 * never finishes its request line or headers must not hold up a
+	 * stop. */
 	c->started = true;
+	atomic_fetch_add(&fe->inflight, 1);
 	if (!w) {
 		w = worker_new(fe->app);
 		if (!w)

@@ -294,12 +294,13 @@ class Article(Base):
         b, = W.articles("a.slug = 'uji-tidak-diperbarui'")
         self.assertNotIn("Diperbarui", self.check_article(b))
 
-    def test_dateline_keeps_the_site_name_as_written(self):
-        # The spec: the city in capitals, the site name as written.
+    def test_dateline_is_city_and_site_name_in_capitals(self):
+        # The issue: "TANGERANG, WARTA –", the city and the site name.
         a, = W.articles("a.slug = 'uji-diperbarui'")
         html = get(H.article_path(a["published_at"], a["slug"])).text
         self.assertIn('<div class="body">\n<p><strong class="dateline">'
-                      'SERANG, %s \u2013</strong> ' % H.esc(SITE), html)
+                      'SERANG, %s \u2013</strong> ' % H.esc(SITE.upper()),
+                      html)
 
     def test_date_is_wib(self):
         r = get("/2024/11/21/uji-tengah-malam")
