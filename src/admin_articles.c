@@ -528,7 +528,8 @@ has_err(const struct editor *ed, const char *field)
 }
 
 /* Which buttons the user gets, from the stored article; the optional
- * fields show with their button, or when they hold a message or text. */
+ * fields show with their button, or when they hold a message or text.
+ * (admin_ctx's can_* names are the user's permissions: not these.) */
 static void
 add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
 	    const struct editor *ed)
@@ -540,12 +541,14 @@ add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
 	tobj_bool(ctx, "locked", locked);
 	if (locked)
 		return;
-	tobj_bool(ctx, "can_save", true);
+	tobj_bool(ctx, "btn_save", true);
 	tobj_str(ctx, "save_label",
 		 draftish ? "Simpan draf" : "Simpan perubahan");
-	tobj_bool(ctx, "can_submit", draftish && may(w, st, ACT_SUBMIT));
+	/* Whoever can publish has no one to submit to. */
+	tobj_bool(ctx, "btn_submit", draftish && may(w, st, ACT_SUBMIT) &&
+					     !may(w, st, ACT_PUBLISH));
 	if (!live && may(w, st, ACT_PUBLISH)) {
-		tobj_bool(ctx, "can_publish", true);
+		tobj_bool(ctx, "btn_publish", true);
 		tobj_str(ctx, "publish_label",
 			 st->status == ST_UNPUBLISHED ? "Terbitkan kembali"
 						      : "Terbitkan sekarang");
@@ -556,15 +559,15 @@ add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
 	bool correct = !ed->is_new &&
 		       (live || st->status == ST_UNPUBLISHED) &&
 		       may(w, st, ACT_CORRECT);
-	tobj_bool(ctx, "can_schedule", schedule);
-	tobj_bool(ctx, "can_unpublish", unpublish);
+	tobj_bool(ctx, "btn_schedule", schedule);
+	tobj_bool(ctx, "btn_unpublish", unpublish);
 	tobj_bool(ctx, "show_schedule", schedule || has_err(ed, "schedule"));
 	tobj_bool(ctx, "show_unpublish",
 		  unpublish || has_err(ed, "unpublish_reason"));
 	tobj_bool(ctx, "show_correction",
 		  correct || has_err(ed, "correction") ||
 			  (ed->correction && *ed->correction));
-	tobj_bool(ctx, "can_delete",
+	tobj_bool(ctx, "btn_delete",
 		  !ed->is_new && st->status == ST_DRAFT &&
 			  may(w, st, ACT_DELETE));
 }

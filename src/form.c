@@ -17,7 +17,9 @@
 const struct form_limits form_default_limits = {
 	.max_fields = 200,
 	.max_field = 256 * 1024,
-	.max_file = 8 * 1024 * 1024,
+	/* Above the media limit (8 MiB), so an oversized image reaches the
+	 * editor and gets a message beside its field, not a bare 413. */
+	.max_file = 10 * 1024 * 1024,
 	.max_total = 10 * 1024 * 1024,
 };
 

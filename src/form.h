@@ -32,7 +32,7 @@ struct form_limits {
 	size_t max_total;  /* bytes in the whole body */
 };
 
-/* The defaults: 200 fields, 256 KiB per text field, 8 MiB per file,
+/* The defaults: 200 fields, 256 KiB per text field, 10 MiB per file,
  * 10 MiB in all. */
 extern const struct form_limits form_default_limits;
 

@@ -430,7 +430,8 @@ class Warta:
                                                 "unpublished"):
             published_at = now - 3600
         if updated_at is None:
-            updated_at = published_at or now
+            # Saved no later than now, even when scheduled for later.
+            updated_at = min(published_at or now, now)
         if body_html is None:
             body_html = "<p>Isi berita %s.</p>\n" % esc(title)
         with self.db() as c:

@@ -583,6 +583,12 @@ class Lifecycle(unittest.TestCase):
             title="Akan dicabut", action="publish"))
         aid = edit_id(r)
         self.assertEqual(public("akan-dicabut").status, 200)
+        page = b.get("/admin/articles/%d/edit" % aid)
+        self.assertIn('value="unpublish"', page.text)
+        self.assertIn('name="unpublish_reason"', page.text)
+        for absent in ('value="publish"', 'value="schedule"',
+                       'value="delete"', 'value="submit"'):
+            self.assertNotIn(absent, page.text)
         r = post_form(b, "/admin/articles/%d" % aid, fields(
             title="Akan dicabut", slug="akan-dicabut", action="unpublish",
             unpublish_reason="  "))
@@ -653,6 +659,45 @@ class Media(unittest.TestCase):
         self.assertEqual(r.status, 200)
         self.assertEqual(r.header("Content-Type"), "image/png")
         self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+
+    def test_nginx_serves_media_the_same_way(self):
+        """docs/nginx.conf's /media/ block: stored names only, typed by
+        extension, nosniff, a year of caching."""
+        if not os.path.exists(H.NGINX):
+            self.skipTest("nginx is not installed (the nginx suite needs it)")
+        w = H.Warta("editor-nginx", fastcgi=True, http=False, threads=2)
+        ng = None
+        try:
+            w.init(demo=False)
+            w.start()
+            ng = H.Nginx(w, workers=1)
+            os.symlink(os.path.join(w.dir, "media"),
+                       os.path.join(ng.root, "media"))
+            ng.start()
+            image = png()
+            good = "d" * 32 + ".png"
+            with open(os.path.join(w.dir, "media", good), "wb") as f:
+                f.write(image)
+            with open(os.path.join(w.dir, "media", "e" * 32 + ".html"),
+                      "w") as f:
+                f.write("<script>alert(1)</script>")
+            r = H.fetch(ng.port, "/media/" + good)
+            self.assertEqual(r.status, 200)
+            self.assertEqual(r.body, image)
+            self.assertEqual(r.header("Content-Type"), "image/png")
+            self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+            self.assertIn("max-age=31536000", r.header("Cache-Control"))
+            for target in ("/media/" + "e" * 32 + ".html", "/media/",
+                           "/media/x.png", "/media/" + "D" * 32 + ".png"):
+                with self.subTest(target=target):
+                    r = H.fetch(ng.port, target)
+                    self.assertEqual(r.status, 404)
+                    self.assertNotIn(b"<script>alert", r.body)
+        finally:
+            problems = (ng.stop() if ng else []) + w.stop()
+            if not problems:
+                w.cleanup()
+        self.assertEqual(problems, [])
 
 
 if __name__ == "__main__":

@@ -795,7 +795,7 @@ test_default_limits(void **state)
 {
 	assert_int_equal(form_default_limits.max_fields, 200);
 	assert_int_equal(form_default_limits.max_field, 256 * 1024);
-	assert_int_equal(form_default_limits.max_file, 8 * 1024 * 1024);
+	assert_int_equal(form_default_limits.max_file, 10 * 1024 * 1024);
 	assert_int_equal(form_default_limits.max_total, 10 * 1024 * 1024);
 }
 

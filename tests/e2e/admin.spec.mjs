@@ -1,0 +1,406 @@
+// admin.spec.mjs - the e2e suite: a real headless Chromium signs in to the
+// admin as an editor, writes and publishes an article with two tags, an image
+// and a BACA JUGA pick, then checks the public page. Plain Node; exits 1 on a
+// failure. Needs WARTA_BIN and WARTA_SRC; screenshots go to WARTA_BUILD.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const STEP_MS = 15000;		// the longest any one step may wait
+const TOTAL_MS = 120000;	// the whole test
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SANITIZER_MARKS = ['ERROR: AddressSanitizer', 'runtime error:',
+	'LeakSanitizer', 'ERROR: ThreadSanitizer'];
+
+const BIN = process.env.WARTA_BIN;
+const SRC = process.env.WARTA_SRC;
+const OUT = process.env.WARTA_BUILD || process.cwd();
+if (!BIN || !SRC) {
+	console.error('e2e: set WARTA_BIN and WARTA_SRC (ctest does)');
+	process.exit(2);
+}
+
+const t0 = Date.now();
+const running = { warta: null };	// for the watchdog's last resort
+function log(msg) {
+	const s = ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
+	console.log(`[${s}s] ${msg}`);
+}
+function check(ok, what) {
+	if (!ok)
+		throw new Error(`check failed: ${what}`);
+	log(`ok: ${what}`);
+}
+
+// A real PNG, w x h of one RGB colour, built by hand so the upload is checked
+// against actual image bytes rather than a file name.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++)
+		c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+function crc32(buf) {
+	let c = 0xffffffff;
+	for (const b of buf)
+		c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+function pngChunk(type, data) {
+	const len = Buffer.alloc(4);
+	len.writeUInt32BE(data.length);
+	const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(crc32(td));
+	return Buffer.concat([len, td, crc]);
+}
+function makePng(w, h, [r, g, b]) {
+	const ihdr = Buffer.alloc(13);
+	ihdr.writeUInt32BE(w, 0);
+	ihdr.writeUInt32BE(h, 4);
+	ihdr[8] = 8;	// bit depth
+	ihdr[9] = 2;	// truecolour RGB; compression, filter, interlace 0
+	const row = Buffer.alloc(1 + 3 * w);	// filter byte 0, then pixels
+	for (let x = 0; x < w; x++)
+		row.set([r, g, b], 1 + 3 * x);
+	const raw = Buffer.concat(Array(h).fill(row));
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		pngChunk('IHDR', ihdr),
+		pngChunk('IDAT', zlib.deflateSync(raw)),
+		pngChunk('IEND', Buffer.alloc(0)),
+	]);
+}
+
+// A port nobody listens on now (the kernel's pick, then released).
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+// A delay that does not keep Node alive once everything else is done.
+function sleep(ms) {
+	return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+async function waitForPort(port, proc) {
+	const end = Date.now() + STEP_MS;
+	while (Date.now() < end) {
+		if (proc.exitCode !== null)
+			throw new Error(`warta serve exited early (${proc.exitCode})`);
+		const up = await new Promise((resolve) => {
+			const c = net.connect(port, '127.0.0.1');
+			c.once('connect', () => { c.destroy(); resolve(true); });
+			c.once('error', () => resolve(false));
+		});
+		if (up)
+			return;
+		await sleep(100);
+	}
+	throw new Error(`warta did not listen on ${port} within ${STEP_MS} ms`);
+}
+
+function run(args, input) {
+	const r = spawnSync(BIN, args, { input, encoding: 'utf8',
+		timeout: STEP_MS });
+	if (r.status !== 0)
+		throw new Error(`warta ${args[0]} ${args[1]} failed ` +
+			`(${r.status ?? r.signal}): ${r.stderr}`);
+	return r;
+}
+
+async function get(base, p) {
+	const res = await fetch(base + p, { signal:
+		AbortSignal.timeout(STEP_MS) });
+	if (!res.ok)
+		throw new Error(`GET ${p}: ${res.status}`);
+	return res.text();
+}
+
+// Stops warta with SIGTERM and reports what went wrong, if anything: a
+// non-zero exit, a signal, or a sanitizer report in its stderr.
+async function stopWarta(proc, stderr) {
+	if (proc.exitCode === null && proc.signalCode === null) {
+		const done = new Promise((r) => proc.once('exit', r));
+		proc.kill('SIGTERM');
+		await Promise.race([done, sleep(STEP_MS)]);
+		if (proc.exitCode === null && proc.signalCode === null) {
+			proc.kill('SIGKILL');
+			return [`warta ignored SIGTERM for ${STEP_MS} ms`];
+		}
+	}
+	const problems = [];
+	if (proc.exitCode !== 0)
+		problems.push(`warta exited with ${proc.exitCode ?? proc.signalCode}`);
+	const text = stderr.join('');
+	for (const line of text.split('\n'))
+		if (SANITIZER_MARKS.some((m) => line.includes(m)))
+			problems.push(`sanitizer: ${line}`);
+	return problems;
+}
+
+// After a failure: where the browser was, what the page said was wrong,
+// and a screenshot of it.
+async function diagnose(page) {
+	try {
+		log(`failed at ${page.url()} ("${await page.title()}")`);
+		for (const t of await page.$$eval('.alert, .error, .flash',
+			(els) => els.map((e) => e.textContent.trim())))
+			log(`page says: ${t}`);
+		const shot = path.join(OUT, 'e2e-failure.png');
+		await page.screenshot({ path: shot, fullPage: true,
+			timeout: STEP_MS });
+		log(`screenshot ${shot}`);
+	} catch (e) {
+		log(`no diagnosis: ${e.message}`);
+	}
+}
+
+async function main() {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-e2e-'));
+	const db = path.join(tmp, 'warta.db');
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	let warta = null, browser = null, page = null, ok = false;
+	const stderr = [];
+	const problems = [];
+
+	try {
+		log(`init demo database in ${tmp}`);
+		run(['init', '--db', db, '--demo', '--base-url', base]);
+
+		// The byline the editor account is linked to comes from the demo
+		// data through warta itself, not from a copy of its slugs.
+		log(`serve on ${base}`);
+		warta = spawn(BIN, ['serve', '--db', db, '--http',
+			`127.0.0.1:${port}`, '--templates',
+			path.join(SRC, 'templates'), '--static',
+			path.join(SRC, 'static'), '--media',
+			path.join(tmp, 'media')],
+		{ stdio: ['ignore', 'ignore', 'pipe'] });
+		running.warta = warta;
+		warta.stderr.setEncoding('utf8');
+		warta.stderr.on('data', (d) => stderr.push(d));
+		await waitForPort(port, warta);
+
+		const home = await get(base, '/');
+		const pick = home.match(/href="(?:https?:\/\/[^/"]+)?(\/\d{4}\/\d{2}\/\d{2}\/([a-z0-9-]+))"/);
+		check(pick, `home page links a demo article (${pick?.[2]})`);
+		const demo = await get(base, pick[1]);
+		const au = demo.match(/href="(?:https?:\/\/[^/"]+)?\/penulis\/([a-z0-9-]+)"[^>]*>([^<]+)</);
+		check(au, `demo article has an author (${au?.[1]})`);
+		const [, authorSlug, authorName] = au;
+
+		const editor = { email: 'redaktur.e2e@warta.test',
+			name: 'Dewi Anggraini', password: 'e2e-sandi-rahasia-42' };
+		log(`user add ${editor.email} --role editor --author ${authorSlug}`);
+		run(['user', 'add', '--db', db, '--email', editor.email,
+			'--name', editor.name, '--role', 'editor',
+			'--author', authorSlug], editor.password + '\n');
+
+		log('launch Chromium');
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			timeout: STEP_MS,
+			args: ['--headless', '--no-sandbox', '--disable-gpu',
+				'--disable-quic', '--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update', '--disable-sync'],
+		});
+		const ctx = await browser.newContext({
+			viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+		ctx.setDefaultTimeout(STEP_MS);
+		ctx.setDefaultNavigationTimeout(STEP_MS);
+		page = await ctx.newPage();
+		const jsErrors = [];
+		page.on('pageerror', (e) => jsErrors.push(`${page.url()}: ${e}`));
+		page.on('console', (m) => {
+			if (m.type() === 'error')
+				jsErrors.push(`${page.url()}: console: ${m.text()}`);
+		});
+
+		log('sign in at /admin/login');
+		let res = await page.goto(base + '/admin/login');
+		check(res.status() === 200, 'login page is 200');
+		await page.fill('#email', editor.email);
+		await page.fill('#password', editor.password);
+		await Promise.all([page.waitForURL(/\/admin(\?.*)?$/),
+			page.click('form[action="/admin/login"] button[type=submit]')]);
+		check(true, `signed in, now at ${new URL(page.url()).pathname}`);
+
+		log('open /admin/articles/new');
+		res = await page.goto(base + '/admin/articles/new');
+		check(res.status() === 200, 'editor page is 200');
+
+		const existingTag = await page.$eval('#tag-list option',
+			(o) => o.value);
+		const newTag = 'Relawan Demokrasi';
+		const title = 'Relawan Muda Kawal Penghitungan Suara di Serang';
+		const section = await page.$eval(
+			'#section option:not([value=""])',
+			(o) => ({ value: o.value, name: o.textContent.trim() }));
+		const body = [
+			'Puluhan relawan muda berjaga di tempat pemungutan suara ' +
+			'sejak pagi untuk memastikan **penghitungan suara** ' +
+			'berlangsung terbuka.',
+			'"Kami mencatat setiap formulir hasil dan mengunggah ' +
+			'fotonya," kata koordinator relawan, Siti Marlina.',
+			'## Pengawasan warga',
+			'Menurut Bawaslu, keterlibatan warga membantu pengawas ' +
+			'menemukan *kesalahan administrasi* lebih cepat.',
+			'Relawan juga membuka posko pengaduan di kantor kelurahan ' +
+			'hingga rekapitulasi selesai.',
+		].join('\n\n');
+
+		log(`fill the editor (section ${section.name}, tags ` +
+			`"${existingTag}", "${newTag}", pick ${pick[2]})`);
+		await page.fill('#title', title);
+		await page.fill('#lead', 'Relawan mencatat dan memotret ' +
+			'setiap formulir hasil penghitungan di TPS.');
+		await page.fill('#dateline', 'Serang');
+		await page.selectOption('#section', section.value);
+		await page.fill('#tags', `${existingTag}, ${newTag}`);
+		await page.fill('#body', body);
+		await page.fill('#picks', pick[2]);
+		await page.setInputFiles('#image', { name: 'relawan.png',
+			mimeType: 'image/png',
+			buffer: makePng(64, 40, [200, 60, 40]) });
+		await page.fill('#image_caption', 'Relawan mencatat hasil ' +
+			'penghitungan suara di sebuah TPS di Serang.');
+		await page.fill('#image_credit', 'Warta/Dewi Anggraini');
+		const author1 = await page.$eval('#author-1',
+			(s) => s.selectedOptions[0]?.textContent.trim() ?? '');
+		check(author1 === authorName.trim(),
+			`first author preset to the editor's byline (${author1})`);
+
+		const shotEditor = path.join(OUT, 'e2e-editor.png');
+		await page.screenshot({ path: shotEditor, fullPage: true });
+		log(`screenshot ${shotEditor}`);
+
+		log('click publish');
+		await Promise.all([
+			page.waitForURL(/\/admin\/articles\/\d+\/edit\?ok=published/),
+			page.click('button[name=action][value=publish]'),
+		]);
+		check(true, `published, now at ${new URL(page.url()).pathname}`);
+		const href = await page.getAttribute('a:has-text("Lihat di situs")',
+			'href');
+		check(href, `admin links the public page (${href})`);
+
+		log('open the public article');
+		res = await page.goto(new URL(href, base).href);
+		check(res.status() === 200, 'public article is 200');
+		check(/^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(
+			new URL(page.url()).pathname), 'URL is /YYYY/MM/DD/slug');
+		check(await page.textContent('article h1') === title,
+			'h1 is the title');
+		const byline = (await page.textContent('.byline')).replace(/\s+/g,
+			' ');
+		check(await page.locator(`.byline a[rel=author][href$="/penulis/${authorSlug}"]`).count() === 1,
+			`byline links the author ${authorName}`);
+		check(byline.includes(`Editor: ${editor.name}`),
+			`byline says "Editor: ${editor.name}"`);
+		const tags = await page.$$eval('ul.tags a[rel=tag]', (as) =>
+			as.map((a) => ({ text: a.textContent.trim(),
+				href: a.getAttribute('href') })));
+		for (const t of [existingTag, newTag])
+			check(tags.some((x) => x.text === t &&
+				/\/tag\/[a-z0-9-]+$/.test(x.href)),
+			`tag "${t}" is a link`);
+		const img = page.locator('figure.lead-image img');
+		await img.waitFor();
+		await page.waitForFunction((el) => el.complete,
+			await img.elementHandle(), { timeout: STEP_MS });
+		const info = await img.evaluate((el) => ({
+			src: el.currentSrc, w: el.naturalWidth, h: el.naturalHeight }));
+		check(new URL(info.src).pathname.startsWith('/media/'),
+			`image comes from /media/ (${new URL(info.src).pathname})`);
+		check(info.w === 64 && info.h === 40,
+			`image loaded (${info.w}x${info.h})`);
+		const caption = await page.textContent('figure.lead-image figcaption');
+		check(caption.includes('Warta/Dewi Anggraini'),
+			'caption shows the credit');
+		const bj = page.locator('aside.baca-juga a');
+		check(await bj.count() >= 1, 'BACA JUGA box has a link');
+		const bjHref = await bj.first().getAttribute('href');
+		check(new URL(bjHref, base).pathname === pick[1],
+			`BACA JUGA links the pick (${new URL(bjHref, base).pathname})`);
+		const shotArticle = path.join(OUT, 'e2e-article.png');
+		await page.screenshot({ path: shotArticle, fullPage: true });
+		log(`screenshot ${shotArticle}`);
+
+		log('open the article at phone width (390)');
+		const phone = await browser.newContext({
+			viewport: { width: 390, height: 844 }, isMobile: true,
+			hasTouch: true, deviceScaleFactor: 2, locale: 'id-ID' });
+		phone.setDefaultTimeout(STEP_MS);
+		const pp = await phone.newPage();
+		pp.on('pageerror', (e) => jsErrors.push(`${pp.url()}: ${e}`));
+		res = await pp.goto(page.url());
+		check(res.status() === 200, 'public article is 200 on a phone');
+		const m = await pp.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			body: parseFloat(getComputedStyle(
+				document.querySelector('article .body p')).fontSize),
+		}));
+		check(m.scroll <= 390,
+			`no sideways scrolling on a phone (${m.scroll}px wide)`);
+		check(m.body >= 14, `body text is readable (${m.body}px)`);
+		const shotPhone = path.join(OUT, 'e2e-article-phone.png');
+		await pp.screenshot({ path: shotPhone, fullPage: true });
+		log(`screenshot ${shotPhone}`);
+		await phone.close();
+
+		check(jsErrors.length === 0, 'no script errors in the pages' +
+			(jsErrors.length ? ':\n  ' + jsErrors.join('\n  ') : ''));
+		ok = true;
+	} catch (e) {
+		if (page)
+			await diagnose(page);
+		throw e;
+	} finally {
+		if (browser) {
+			await Promise.race([browser.close(), sleep(STEP_MS)]);
+			log('Chromium stopped');
+		}
+		if (warta) {
+			problems.push(...await stopWarta(warta, stderr));
+			log(`warta stopped (${warta.exitCode ?? warta.signalCode})`);
+		}
+		if (ok && problems.length === 0)
+			fs.rmSync(tmp, { recursive: true, force: true });
+		else
+			log(`kept ${tmp} for a look`);
+	}
+	if (problems.length) {
+		if (stderr.length)
+			console.error('--- warta stderr ---\n' + stderr.join(''));
+		throw new Error(problems.join('\n'));
+	}
+}
+
+const watchdog = setTimeout(() => {
+	console.error(`e2e: FAILED: over ${TOTAL_MS / 1000} s in total`);
+	running.warta?.kill('SIGKILL');	// Playwright ends its own Chromium
+	process.exit(1);
+}, TOTAL_MS);
+try {
+	await main();
+	console.log('e2e: 1 passed, 0 failed');
+} catch (e) {
+	console.error(`e2e: FAILED: ${e.stack || e}`);
+	process.exitCode = 1;
+} finally {
+	clearTimeout(watchdog);
+}
