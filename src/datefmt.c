@@ -148,6 +148,14 @@ whole_minutes(int offset)
 	return offset - offset % 60;
 }
 
+/* The month's index into the name tables. datefmt_local() always yields
+ * 1-12; the modulo lets the compiler see the bound too. */
+static unsigned
+mon(const struct local_date *d)
+{
+	return (unsigned)(d->month - 1) % 12;
+}
+
 char *
 datefmt_long(int64_t t, int offset, enum datefmt_lang lang, char *out,
 	     size_t len)
@@ -156,8 +164,8 @@ datefmt_long(int64_t t, int offset, enum datefmt_lang lang, char *out,
 
 	datefmt_local(t, offset, &d);
 	snprintf(out, len, "%s, %d %s %04d",
-		 (lang == LANG_EN ? days_en : days_id)[d.wday], d.day,
-		 (lang == LANG_EN ? months_en : months_id)[d.month - 1],
+		 (lang == LANG_EN ? days_en : days_id)[(unsigned)d.wday % 7], d.day,
+		 (lang == LANG_EN ? months_en : months_id)[mon(&d)],
 		 d.year);
 	return out;
 }
@@ -188,7 +196,7 @@ datefmt_medium(int64_t t, int offset, enum datefmt_lang lang,
 
 	datefmt_local(t, offset, &d);
 	snprintf(out, len, "%d %s %04d, %02d:%02d%s%s", d.day,
-		 (lang == LANG_EN ? months_en3 : months_id3)[d.month - 1],
+		 (lang == LANG_EN ? months_en3 : months_id3)[mon(&d)],
 		 d.year, d.hour, d.min, abbr_sep(abbr), abbr ? abbr : "");
 	return out;
 }
