@@ -194,10 +194,14 @@ async function main() {
 		await waitForPort(port, warta);
 
 		const home = await get(base, '/');
-		const pick = home.match(/href="(?:https?:\/\/[^/"]+)?(\/\d{4}\/\d{2}\/\d{2}\/([a-z0-9-]+))"/);
+		const articleHref = new RegExp('href="(?:https?://[^/"]+)?' +
+			'(/\\d{4}/\\d{2}/\\d{2}/([a-z0-9-]+))"');
+		const authorHref = new RegExp('href="(?:https?://[^/"]+)?' +
+			'/penulis/([a-z0-9-]+)"[^>]*>([^<]+)<');
+		const pick = home.match(articleHref);
 		check(pick, `home page links a demo article (${pick?.[2]})`);
 		const demo = await get(base, pick[1]);
-		const au = demo.match(/href="(?:https?:\/\/[^/"]+)?\/penulis\/([a-z0-9-]+)"[^>]*>([^<]+)</);
+		const au = demo.match(authorHref);
 		check(au, `demo article has an author (${au?.[1]})`);
 		const [, authorSlug, authorName] = au;
 
@@ -333,6 +337,10 @@ async function main() {
 			new URL(page.url()).pathname), 'URL is /YYYY/MM/DD/slug');
 		check(await page.textContent('article h1') === title,
 			'h1 is the title');
+		check((await page.textContent('article a.kicker')).trim() ===
+			section.name, `section is ${section.name}`);
+		check(/^\s*SERANG, /.test(await page.textContent(
+			'article .body p')), 'the body opens with the dateline');
 		const byline = (await page.textContent('.byline')).replace(/\s+/g,
 			' ');
 		const authors = await page.$$eval('.byline a[rel=author]',
