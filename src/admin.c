@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db_admin.h"
 #include "db_user.h"
+#include "page.h"
 #include "router.h"
 
 /* Fixed messages for ?ok=CODE: the query selects one, it never supplies
@@ -115,40 +116,13 @@ csrf_ok(struct worker *w, const struct req *req, bool public)
 	return false;
 }
 
-static bool
-unreserved(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-	       c == '~';
-}
-
 /* "/admin/login?next=" and the request target percent-encoded. */
 static const char *
 login_url(struct worker *w, const struct req *req)
 {
-	static const char prefix[] = "/admin/login?next=";
-	const char *target = req->uri ? req->uri : req->path;
-	size_t n = strlen(target);
-	char *out = arena_alloc(&w->arena, sizeof prefix + 3 * n);
-	static const char hex[] = "0123456789ABCDEF";
-
-	if (!out)
-		return NULL;
-	memcpy(out, prefix, sizeof prefix);
-	char *d = out + sizeof prefix - 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)target[i];
-		if (unreserved(c)) {
-			*d++ = (char)c;
-		} else {
-			*d++ = '%';
-			*d++ = hex[c >> 4];
-			*d++ = hex[c & 15];
-		}
-	}
-	*d = '\0';
-	return out;
+	const char *next = admin_qenc(w, req->uri ? req->uri : req->path);
+	return next ? arena_printf(&w->arena, "/admin/login?next=%s", next)
+		    : NULL;
 }
 
 enum werr
@@ -215,13 +189,7 @@ admin_ctx(struct worker *w, const struct req *req, const char *title)
 	struct tobj *ctx = tobj_new(&w->arena);
 	if (!ctx)
 		return NULL;
-	struct tobj *site = tobj_obj(ctx, "site");
-	if (site) {
-		tobj_str(site, "name", w->site.name);
-		tobj_str(site, "tagline", w->site.tagline);
-		tobj_str(site, "base_url", w->site.base_url);
-		tobj_str(site, "lang", w->site.lang);
-	}
+	page_site(w, ctx);
 	tobj_str(ctx, "title", title);
 	tobj_str(ctx, "path", req->path);
 	nav_current(tobj_obj(ctx, "nav"), req->path);
@@ -257,27 +225,9 @@ enum werr
 admin_render(struct worker *w, struct resp *resp, int status, const char *name,
 	     struct tobj *ctx)
 {
-	enum werr e = tobj_err(ctx);
-	if (e != W_OK)
-		return e;
-	buf_reset(&w->scratch);
-	e = tpl_render(w->app->tpl, name, ctx, &w->scratch);
-	if (e != W_OK)
-		return e;
-	/* The page's own HTML, already escaped by its template. */
-	tobj_html(ctx, "content", buf_cstr(&w->scratch));
-	e = tobj_err(ctx);
-	if (e != W_OK)
-		return e;
-	buf_reset(&resp->body);
-	e = tpl_render(w->app->tpl, "admin_layout", ctx, &resp->body);
-	if (e != W_OK)
-		return e;
-	resp->status = status;
-	resp->content_type = "text/html; charset=utf-8";
 	/* Staff pages are private: never a validator, never a 304. */
 	resp->cacheable = false;
-	return W_OK;
+	return page_render_in(w, resp, status, "admin_layout", name, ctx);
 }
 
 enum werr
@@ -326,4 +276,87 @@ admin_id(const char *s)
 		v = v * 10 + d;
 	}
 	return v;
+}
+
+enum werr
+admin_need(const struct worker *w, enum perm p)
+{
+	if (!w->session || !role_can(w->session->user.role, p))
+		return W_FORBIDDEN;
+	return W_OK;
+}
+
+static bool
+space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+const char *
+admin_trim(struct worker *w, const char *s)
+{
+	if (!s)
+		return "";
+	while (space(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && space(s[n - 1]))
+		n--;
+	const char *t = arena_strndup(&w->arena, s, n);
+	return t ? t : "";
+}
+
+const char *
+admin_form(struct worker *w, const struct req *req, const char *name)
+{
+	return admin_trim(w, form_get(&req->form, name));
+}
+
+const char *
+admin_qenc(struct worker *w, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = arena_alloc(&w->arena, 3 * strlen(s) + 1);
+	if (!out)
+		return NULL;
+	char *d = out;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c)) {
+			*d++ = (char)c;
+		} else {
+			*d++ = '%';
+			*d++ = hex[c >> 4];
+			*d++ = hex[c & 15];
+		}
+	}
+	*d = '\0';
+	return out;
+}
+
+const char *
+admin_status_label(enum article_status st)
+{
+	static const char *const labels[ST__MAX] = {
+	    [ST_DRAFT] = "Draf",
+	    [ST_REVIEW] = "Menunggu tinjauan",
+	    [ST_SCHEDULED] = "Terjadwal",
+	    [ST_PUBLISHED] = "Terbit",
+	    [ST_UNPUBLISHED] = "Dicabut",
+	};
+	return (unsigned)st < ST__MAX ? labels[st] : "Baru";
+}
+
+enum werr
+admin_finish(struct worker *w, const struct req *req, enum werr e,
+	     const char *action, int64_t article_id, const char *detail)
+{
+	if (e == W_OK)
+		e = admin_audit(w, req, action, article_id, detail);
+	if (e == W_OK)
+		e = db_commit(w->db);
+	if (e != W_OK)
+		db_rollback(w->db);
+	return e;
 }

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "form.h"
+#include "model.h"
 #include "role.h"
 #include "tpl.h"
 
@@ -76,6 +77,35 @@ enum werr admin_audit(struct worker *w, const struct req *req,
 
 /* Parses a positive decimal id; 0 when s is not one. */
 int64_t admin_id(const char *s);
+
+/* W_OK when the signed-in user's role grants p, else W_FORBIDDEN. */
+enum werr admin_need(const struct worker *w, enum perm p) WUNUSED;
+
+/* s without leading and trailing white space, copied into the worker's
+ * arena; "" for NULL (and when out of memory, which then shows as an empty
+ * field). */
+const char *admin_trim(struct worker *w, const char *s);
+
+/* admin_trim() of the value of form field name ("" when absent). */
+const char *admin_form(struct worker *w, const struct req *req,
+		       const char *name);
+
+/* s percent-encoded for a URL query value (only RFC 3986's unreserved
+ * characters stay as they are), in the worker's arena; NULL when out of
+ * memory. */
+const char *admin_qenc(struct worker *w, const char *s);
+
+/* The Indonesian label of an article status ("Draf", "Terbit", ...);
+ * "Baru" for ST__MAX, an article not saved yet. Static storage. */
+const char *admin_status_label(enum article_status st);
+
+/* Ends the transaction a handler opened (db_begin) around a change whose
+ * result is e: when e is W_OK, writes the audit row (see admin_audit) and
+ * commits; otherwise, or when that fails, rolls back. Returns e, or the
+ * error of auditing or committing. */
+enum werr admin_finish(struct worker *w, const struct req *req, enum werr e,
+		       const char *action, int64_t article_id,
+		       const char *detail) WUNUSED;
 
 /* The sign-in form's double-submit CSRF cookie (see admin_login.c). */
 #define ADMIN_LOGIN_COOKIE "warta_login"

@@ -1,41 +1,19 @@
-/* admin_articles.c - the article editor: the admin listing, the form that
- * creates and saves articles with their action buttons, corrections,
- * revisions, and the Markdown preview. */
+/* admin_articles.c - the article pages around the editor: the listing, the
+ * revisions with their restore, the Markdown preview, and what the editor
+ * (admin_editor.c) shares with them. */
 #include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "admin.h"
 #include "admin_articles.h"
-#include "datefmt.h"
-#include "db_admin_article.h"
-#include "db_article.h"
+#include "db_admin.h"
+#include "db_admin_revision.h"
 #include "db_taxonomy.h"
 #include "markdown.h"
 #include "page.h"
-#include "slug.h"
 
 #define LIST_PAGE 30
 #define REVISIONS_MAX 100
-#define TAG_SUGGESTIONS 500
-#define AUTHOR_SLOTS 3	 /* byline pickers shown at least */
-#define PREVIEW_BOXES 8
-
-/* Bytes a field may hold; the form parser already caps them all. */
-#define MAX_TITLE 300
-#define MAX_LEAD 2000
-#define MAX_DATELINE 80
-#define MAX_CAPTION 500
-#define MAX_CREDIT 200
-#define MAX_NOTE 2000
-
-static const char *const status_labels[ST__MAX] = {
-	[ST_DRAFT] = "Draf",
-	[ST_REVIEW] = "Menunggu tinjauan",
-	[ST_SCHEDULED] = "Terjadwal",
-	[ST_PUBLISHED] = "Terbit",
-	[ST_UNPUBLISHED] = "Dicabut",
-};
 
 /* The flash code admin.c shows after each action's redirect. */
 static const char *const flash_codes[ACT__MAX] = {
@@ -49,704 +27,42 @@ static const char *const flash_codes[ACT__MAX] = {
 	[ACT_CORRECT] = "corrected",
 };
 
-static const char *
-status_label(enum article_status st)
-{
-	return (unsigned)st < ST__MAX ? status_labels[st] : "Baru";
-}
-
-static bool
-space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* s without leading and trailing white space, in the arena; "" for NULL
- * (and when out of memory, which then shows as an empty field). */
-static const char *
-trim(struct worker *w, const char *s)
-{
-	if (!s)
-		return "";
-	while (space(*s))
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && space(s[n - 1]))
-		n--;
-	const char *t = arena_strndup(&w->arena, s, n);
-	return t ? t : "";
-}
-
-/* s percent-encoded for a query value. */
-static const char *
-qenc(struct worker *w, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(s);
-	char *out = arena_alloc(&w->arena, 3 * n + 1);
-	if (!out)
-		return NULL;
-	char *d = out;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-		    c == '_' || c == '~') {
-			*d++ = (char)c;
-		} else {
-			*d++ = '%';
-			*d++ = hex[c >> 4];
-			*d++ = hex[c & 15];
-		}
-	}
-	*d = '\0';
-	return out;
-}
-
-static bool
-is_public(const struct admin_article *a, int64_t now)
-{
-	return (a->status == ST_PUBLISHED || a->status == ST_SCHEDULED) &&
-	       a->published_at && a->published_at <= now;
-}
-
-/* The public path of a, dated as page_article_path dates it. */
-static const char *
-public_path(struct worker *w, const char *slug, int64_t published_at)
+const char *
+admin_article_path(struct worker *w, const char *slug, int64_t published_at)
 {
 	struct article art = {.slug = slug, .published_at = published_at};
 	return page_article_path(w, &art);
 }
 
-static bool
-may(struct worker *w, const struct admin_article *a, enum article_action act)
+bool
+admin_article_may(struct worker *w, const struct admin_article *a,
+		  enum article_action act)
 {
 	const struct user *me = &w->session->user;
 	return db_admin_article_may(me->role, me->id, a, act);
 }
 
-/* ---- the editor's state ---- */
-
-#define ED_ERRS 24
-
-struct editor {
-	/* The stored article with the form on top: what is saved, or what
-	 * is shown again. */
-	struct admin_article a;
-	struct admin_article stored; /* as loaded; zero for a new one */
-	bool is_new;
-	enum article_action act;
-	/* What was typed, verbatim, for showing the form again. */
-	const char *slug_text, *tags_text, *picks_text;
-	const char *sched_date, *sched_time, *reason, *correction;
-	int64_t when;
-	bool remove_image;
-	struct upload up;
-	struct {
-		const char *field, *msg;
-	} errs[ED_ERRS];
-	size_t nerrs;
-	/* The choices of the form. */
-	struct section *secs;
-	size_t nsecs;
-	struct author *authors;
-	size_t nauthors;
-};
-
-/* Records msg beside field; the first message of a field wins. */
-static void
-bad(struct editor *ed, const char *field, const char *msg)
-{
-	for (size_t i = 0; i < ed->nerrs; i++)
-		if (strcmp(ed->errs[i].field, field) == 0)
-			return;
-	if (ed->nerrs < ED_ERRS) {
-		ed->errs[ed->nerrs].field = field;
-		ed->errs[ed->nerrs].msg =
-			msg ? msg : "Isian ini tidak dapat diterima.";
-		ed->nerrs++;
-	}
-}
-
-/* Joins n strings with ", " into the arena. */
-static const char *
-join(struct worker *w, const char *const *s, size_t n)
-{
-	struct buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_puts(&b, ", ");
-		buf_puts(&b, s[i]);
-	}
-	const char *out = buf_err(&b) == W_OK
-				  ? arena_strdup(&w->arena, buf_cstr(&b))
-				  : NULL;
-	buf_fini(&b);
-	return out ? out : "";
-}
-
-/* Loads what the form offers to choose from. */
-static enum werr
-load_choices(struct worker *w, struct editor *ed)
-{
-	enum werr e = db_sections_all(w->db, &w->arena, &ed->secs, &ed->nsecs);
-	if (e == W_OK)
-		e = db_admin_authors(w->db, &w->arena, &ed->authors,
-				     &ed->nauthors);
-	return e;
-}
-
-/* Fills the typed-text fields from the stored article (a GET). */
-static void
-from_stored(struct worker *w, struct editor *ed)
-{
-	const struct admin_article *a = &ed->a;
-	ed->slug_text = a->slug ? a->slug : "";
-	ed->tags_text = join(w, a->tags, a->ntags);
-	ed->picks_text = join(w, a->picks, a->npicks);
-	ed->reason = a->unpublish_reason ? a->unpublish_reason : "";
-	ed->correction = "";
-	ed->sched_date = ed->sched_time = "";
-	if (a->status == ST_SCHEDULED && a->published_at) {
-		struct local_date d;
-		datefmt_local(a->published_at, w->site.tz_offset, &d);
-		ed->sched_date = arena_printf(&w->arena, "%04d-%02d-%02d",
-					      d.year, d.month, d.day);
-		ed->sched_time = d.sec ? arena_printf(&w->arena,
-						      "%02d:%02d:%02d", d.hour,
-						      d.min, d.sec)
-				       : arena_printf(&w->arena, "%02d:%02d",
-						      d.hour, d.min);
-	}
-}
-
-/* n digits at s as a number; -1 when they are not all digits. */
-static int
-num(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-/* "YYYY-MM-DD" and "HH:MM" or "HH:MM:SS", a wall time at offset, as Unix
- * time; -1 when malformed or not a real time. */
-static int64_t
-parse_when(const char *date, const char *time, int offset)
-{
-	size_t tl = strlen(time);
-	if (strlen(date) != 10 || date[4] != '-' || date[7] != '-' ||
-	    (tl != 5 && tl != 8) || time[2] != ':' ||
-	    (tl == 8 && time[5] != ':'))
-		return -1;
-	int y = num(date, 4), mo = num(date + 5, 2), d = num(date + 8, 2);
-	int h = num(time, 2), mi = num(time + 3, 2);
-	int s = tl == 8 ? num(time + 6, 2) : 0;
-	if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || s > 59)
-		return -1;
-	int64_t t = datefmt_from_local(y, mo, d, h, mi, offset);
-	return t < 0 ? -1 : t + s;
-}
-
-/* Copies a trimmed field of at most max bytes into *dst, or complains. */
-static void
-text_field(struct worker *w, struct editor *ed, const struct form *f,
-	   const char *name, size_t max, const char **dst)
-{
-	*dst = trim(w, form_get(f, name));
-	if (strlen(*dst) > max)
-		bad(ed, name,
-		    arena_printf(&w->arena,
-				 "Terlalu panjang: paling banyak %zu byte.",
-				 max));
-}
-
-static void
-read_slug(struct worker *w, struct editor *ed, const struct form *f)
-{
-	struct admin_article *a = &ed->a;
-	ed->slug_text = trim(w, form_get(f, "slug"));
-	a->slug = ed->slug_text;
-	if (!*a->slug) {
-		/* Left empty: made from the title, as the hint says. */
-		char s[101];
-		if (slug_from(a->title, s, sizeof s) == 0) {
-			if (*a->title)
-				bad(ed, "slug",
-				    "Slug tidak dapat dibuat dari judul ini; "
-				    "isi sendiri.");
-			return;
-		}
-		a->slug = arena_strdup(&w->arena, s);
-		if (!a->slug) {
-			a->slug = "";
-			return;
-		}
-	} else if (!slug_valid(a->slug)) {
-		bad(ed, "slug",
-		    "Slug hanya boleh berisi huruf kecil a-z, angka, dan "
-		    "tanda hubung tunggal (paling banyak 100).");
-		return;
-	}
-	int64_t other;
-	enum werr e = db_admin_article_id_by_slug(w->db, a->slug, &other);
-	if (e == W_OK && other != a->id)
-		bad(ed, "slug", "Slug sudah dipakai berita lain.");
-	else if (e != W_OK && e != W_NOTFOUND)
-		bad(ed, "slug", "Slug tidak dapat diperiksa; coba lagi.");
-}
-
-static void
-read_section(struct editor *ed, const struct form *f)
-{
-	int64_t id = admin_id(form_get(f, "section"));
-	for (size_t i = 0; i < ed->nsecs; i++) {
-		if (ed->secs[i].id == id) {
-			ed->a.section_id = id;
-			return;
-		}
-	}
-	ed->a.section_id = 0;
-	bad(ed, "section", "Pilih kanal.");
-}
-
-/* The byline: every "author" field in form order, empty pickers
- * skipped, a repeated author kept once. */
-static void
-read_authors(struct editor *ed, const struct form *f)
-{
-	struct admin_article *a = &ed->a;
-	a->nauthors = 0;
-	for (size_t i = 0; i < f->n; i++) {
-		const struct form_field *ff = &f->fields[i];
-		if (ff->filename || strcmp(ff->name, "author") != 0 ||
-		    !ff->value[0])
-			continue;
-		int64_t id = admin_id(ff->value);
-		bool known = false, dup = false;
-		for (size_t k = 0; k < ed->nauthors; k++)
-			known |= ed->authors[k].id == id;
-		for (size_t k = 0; k < a->nauthors; k++)
-			dup |= a->author_ids[k] == id;
-		if (!known) {
-			bad(ed, "authors", "Penulis tidak dikenal.");
-		} else if (!dup && a->nauthors == ADMIN_MAX_AUTHORS) {
-			bad(ed, "authors", "Paling banyak 8 penulis.");
-		} else if (!dup) {
-			a->author_ids[a->nauthors++] = id;
-		}
-	}
-	if (a->nauthors == 0)
-		bad(ed, "authors", "Pilih setidaknya satu penulis.");
-}
-
-/* Tags: comma-separated names; new ones are created by the save. Two
- * names with the same slug are one tag. */
-static void
-read_tags(struct worker *w, struct editor *ed, const struct form *f)
-{
-	struct admin_article *a = &ed->a;
-	char slugs[ADMIN_MAX_TAGS][101];
-	ed->tags_text = trim(w, form_get(f, "tags"));
-	a->ntags = 0;
-	const char *p = ed->tags_text;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		const char *name = trim(w, arena_strndup(&w->arena, p, n));
-		p += n + (p[n] == ',');
-		if (!*name)
-			continue;
-		char s[101];
-		if (strlen(name) > ADMIN_TAG_MAX ||
-		    slug_from(name, s, sizeof s) == 0) {
-			bad(ed, "tags",
-			    arena_printf(&w->arena,
-					 "Tag \xE2\x80\x9C%.60s\xE2\x80\x9D "
-					 "tidak valid (paling banyak %d "
-					 "byte, berisi huruf atau angka).",
-					 name, ADMIN_TAG_MAX));
-			continue;
-		}
-		bool dup = false;
-		for (size_t k = 0; k < a->ntags; k++)
-			dup |= strcmp(slugs[k], s) == 0;
-		if (dup)
-			continue;
-		if (a->ntags == ADMIN_MAX_TAGS) {
-			bad(ed, "tags", "Paling banyak 20 tag.");
-			break;
-		}
-		memcpy(slugs[a->ntags], s, sizeof s);
-		a->tags[a->ntags++] = name;
-	}
-}
-
-/* BACA JUGA picks: slugs (or article addresses, whose last segment is
- * the slug), separated by commas or spaces; each must exist. */
-static void
-read_picks(struct worker *w, struct editor *ed, const struct form *f)
-{
-	struct admin_article *a = &ed->a;
-	ed->picks_text = trim(w, form_get(f, "picks"));
-	a->npicks = 0;
-	const char *p = ed->picks_text;
-	while (*p) {
-		size_t n = strcspn(p, ", \t\r\n");
-		char *word = arena_strndup(&w->arena, p, n);
-		p += n;
-		while (*p == ',' || space(*p))
-			p++;
-		if (!word || !*word)
-			continue;
-		while (n > 0 && word[n - 1] == '/')
-			word[--n] = '\0';
-		const char *slash = strrchr(word, '/');
-		const char *slug = slash ? slash + 1 : word;
-		int64_t id = 0;
-		if (!slug_valid(slug) ||
-		    db_admin_article_id_by_slug(w->db, slug, &id) != W_OK) {
-			bad(ed, "picks",
-			    arena_printf(&w->arena,
-					 "Tidak ada berita dengan slug "
-					 "\xE2\x80\x9C%.100s\xE2\x80\x9D.",
-					 slug));
-			continue;
-		}
-		if (id == a->id) {
-			bad(ed, "picks", "Berita tidak dapat menautkan "
-					 "dirinya sendiri.");
-			continue;
-		}
-		if (a->npicks == ADMIN_MAX_PICKS) {
-			bad(ed, "picks", "Paling banyak 8 pilihan BACA JUGA.");
-			break;
-		}
-		a->picks[a->npicks++] = slug;
-	}
-}
-
-/* Reads every field of the editor into ed->a, noting what is wrong. */
-static void
-read_form(struct worker *w, const struct req *req, struct editor *ed)
-{
-	const struct form *f = &req->form;
-	struct admin_article *a = &ed->a;
-
-	text_field(w, ed, f, "title", MAX_TITLE, &a->title);
-	if (!*a->title)
-		bad(ed, "title", "Judul wajib diisi.");
-	read_slug(w, ed, f);
-	text_field(w, ed, f, "lead", MAX_LEAD, &a->lead);
-	text_field(w, ed, f, "dateline", MAX_DATELINE, &a->dateline);
-	a->body_md = form_get(f, "body");
-	if (!a->body_md)
-		a->body_md = "";
-	read_section(ed, f);
-	read_authors(ed, f);
-	read_tags(w, ed, f);
-	read_picks(w, ed, f);
-	const char *feat = form_get(f, "featured");
-	a->featured = feat && strcmp(feat, "1") == 0;
-	text_field(w, ed, f, "image_caption", MAX_CAPTION, &a->image_caption);
-	text_field(w, ed, f, "image_credit", MAX_CREDIT, &a->image_credit);
-	const char *rm = form_get(f, "remove_image");
-	ed->remove_image = rm && strcmp(rm, "1") == 0;
-	enum werr e = admin_upload_check(f, "image", &ed->up);
-	if (e != W_OK) {
-		ed->up.file = NULL;
-		bad(ed, "image", admin_upload_message(e));
-	}
-	text_field(w, ed, f, "unpublish_reason", MAX_NOTE, &ed->reason);
-	text_field(w, ed, f, "correction", MAX_NOTE, &ed->correction);
-	ed->sched_date = trim(w, form_get(f, "schedule_date"));
-	ed->sched_time = trim(w, form_get(f, "schedule_time"));
-	if (ed->act == ACT_SCHEDULE) {
-		if (!*ed->sched_date || !*ed->sched_time) {
-			bad(ed, "schedule", "Isi tanggal dan jam tayang.");
-		} else {
-			ed->when = parse_when(ed->sched_date, ed->sched_time,
-					      w->site.tz_offset);
-			if (ed->when < 0)
-				bad(ed, "schedule",
-				    "Tanggal atau jam tidak valid; tulis "
-				    "seperti 2024-11-27 dan 07:00.");
-		}
-	}
-}
-
-/* ---- rendering the editor ---- */
-
-static void
-add_sections(struct tobj *ctx, const struct editor *ed)
-{
-	struct tlist *l = tobj_list(ctx, "sections");
-	for (size_t i = 0; i < ed->nsecs; i++) {
-		struct tobj *o = tlist_add(l);
-		tobj_int(o, "id", ed->secs[i].id);
-		tobj_str(o, "name", ed->secs[i].name);
-		tobj_bool(o, "selected", ed->secs[i].id == ed->a.section_id);
-	}
-}
-
-/* One picker per byline place, plus one empty, at least AUTHOR_SLOTS. */
-static void
-add_author_slots(struct tobj *ctx, const struct editor *ed)
-{
-	size_t n = ed->a.nauthors + 1;
-	if (n < AUTHOR_SLOTS)
-		n = AUTHOR_SLOTS;
-	if (n > ADMIN_MAX_AUTHORS)
-		n = ADMIN_MAX_AUTHORS;
-	struct tlist *slots = tobj_list(ctx, "author_slots");
-	for (size_t s = 0; s < n; s++) {
-		struct tobj *slot = tlist_add(slots);
-		int64_t chosen = s < ed->a.nauthors ? ed->a.author_ids[s] : 0;
-		tobj_int(slot, "n", (int64_t)s + 1);
-		struct tlist *opts = tobj_list(slot, "options");
-		for (size_t i = 0; i < ed->nauthors; i++) {
-			struct tobj *o = tlist_add(opts);
-			tobj_int(o, "id", ed->authors[i].id);
-			tobj_str(o, "name", ed->authors[i].name);
-			tobj_bool(o, "selected",
-				  chosen && ed->authors[i].id == chosen);
-		}
-	}
-}
-
-static bool
-has_err(const struct editor *ed, const char *field)
-{
-	for (size_t i = 0; i < ed->nerrs; i++)
-		if (strcmp(ed->errs[i].field, field) == 0)
-			return true;
-	return false;
-}
-
-/* Which buttons the user gets, from the stored article; the optional
- * fields show with their button, or when they hold a message or text.
- * (admin_ctx's can_* names are the user's permissions: not these.) */
-static void
-add_buttons(struct worker *w, const struct req *req, struct tobj *ctx,
-	    const struct editor *ed)
-{
-	const struct admin_article *st = &ed->stored;
-	bool live = !ed->is_new && is_public(st, req->now);
-	bool draftish = ed->is_new || st->status == ST_DRAFT;
-	bool locked = !may(w, st, ACT_SAVE);
-	tobj_bool(ctx, "locked", locked);
-	if (locked)
-		return;
-	tobj_bool(ctx, "btn_save", true);
-	tobj_str(ctx, "save_label",
-		 draftish ? "Simpan draf" : "Simpan perubahan");
-	/* Whoever can publish has no one to submit to. */
-	tobj_bool(ctx, "btn_submit", draftish && may(w, st, ACT_SUBMIT) &&
-					     !may(w, st, ACT_PUBLISH));
-	if (!live && may(w, st, ACT_PUBLISH)) {
-		tobj_bool(ctx, "btn_publish", true);
-		tobj_str(ctx, "publish_label",
-			 st->status == ST_UNPUBLISHED ? "Terbitkan kembali"
-						      : "Terbitkan sekarang");
-	}
-	bool schedule = !live && st->status != ST_UNPUBLISHED &&
-			may(w, st, ACT_SCHEDULE);
-	bool unpublish = live && may(w, st, ACT_UNPUBLISH);
-	bool correct = !ed->is_new &&
-		       (live || st->status == ST_UNPUBLISHED) &&
-		       may(w, st, ACT_CORRECT);
-	tobj_bool(ctx, "btn_schedule", schedule);
-	tobj_bool(ctx, "btn_unpublish", unpublish);
-	tobj_bool(ctx, "show_schedule", schedule || has_err(ed, "schedule"));
-	tobj_bool(ctx, "show_unpublish",
-		  unpublish || has_err(ed, "unpublish_reason"));
-	tobj_bool(ctx, "show_correction",
-		  correct || has_err(ed, "correction") ||
-			  (ed->correction && *ed->correction));
-	tobj_bool(ctx, "btn_delete",
-		  !ed->is_new && st->status == ST_DRAFT &&
-			  may(w, st, ACT_DELETE));
-}
-
-/* What the stored article is now: status, dates, its public address. */
-static void
-add_state(struct worker *w, const struct req *req, struct tobj *ctx,
-	  const struct editor *ed)
-{
-	const struct admin_article *st = &ed->stored;
-	tobj_str(ctx, "tz", w->site.tz_abbr);
-	if (ed->is_new) {
-		tobj_str(ctx, "form_action", "/admin/articles");
-		tobj_str(ctx, "status_label", "Baru");
-		return;
-	}
-	tobj_int(ctx, "id", st->id);
-	tobj_str(ctx, "form_action",
-		 arena_printf(&w->arena, "/admin/articles/%" PRId64, st->id));
-	tobj_str(ctx, "correction_action",
-		 arena_printf(&w->arena, "/admin/articles/%" PRId64
-					 "/correction",
-			      st->id));
-	tobj_str(ctx, "revisions_url",
-		 arena_printf(&w->arena, "/admin/articles/%" PRId64
-					 "/revisions",
-			      st->id));
-	tobj_str(ctx, "status_label", status_label(st->status));
-	tobj_str(ctx, "status", article_status_name(st->status));
-	tobj_str(ctx, "updated", page_date_short(w, st->updated_at));
-	if (st->published_at) {
-		tobj_str(ctx, "published",
-			 page_date_short(w, st->published_at));
-		if (st->status != ST_DRAFT && st->status != ST_REVIEW)
-			tobj_str(ctx, "public_url",
-				 public_path(w, st->slug, st->published_at));
-	}
-	tobj_bool(ctx, "is_live", is_public(st, req->now));
-	tobj_bool(ctx, "is_pending",
-		  st->status == ST_SCHEDULED && !is_public(st, req->now));
-
-	struct article_extras x;
-	if (db_admin_article_extras(w->db, &w->arena, st->id, &x) != W_OK)
-		return;
-	struct tlist *l = tobj_list(ctx, "corrections");
-	for (size_t i = 0; i < x.ncorrections; i++) {
-		struct tobj *o = tlist_add(l);
-		tobj_str(o, "body", x.corrections[i].body);
-		tobj_str(o, "date",
-			 page_date_short(w, x.corrections[i].created_at));
-	}
-}
-
-static enum werr
-render_editor(struct worker *w, struct req *req, struct resp *resp,
-	      struct editor *ed, int status)
-{
-	const struct admin_article *a = &ed->a;
-	struct tobj *ctx = admin_ctx(w, req,
-				     ed->is_new ? "Tulis berita"
-						: "Sunting berita");
-	if (!ctx)
-		return W_NOMEM;
-	tobj_bool(ctx, "is_new", ed->is_new);
-	struct tobj *f = tobj_obj(ctx, "f");
-	tobj_str(f, "title", a->title);
-	tobj_str(f, "slug", ed->slug_text);
-	tobj_str(f, "lead", a->lead);
-	tobj_str(f, "dateline", a->dateline);
-	tobj_str(f, "body", a->body_md);
-	tobj_str(f, "tags", ed->tags_text);
-	tobj_str(f, "picks", ed->picks_text);
-	tobj_bool(f, "featured", a->featured);
-	tobj_str(f, "image_caption", a->image_caption);
-	tobj_str(f, "image_credit", a->image_credit);
-	tobj_str(f, "schedule_date", ed->sched_date);
-	tobj_str(f, "schedule_time", ed->sched_time);
-	tobj_str(f, "unpublish_reason", ed->reason);
-	tobj_str(f, "correction", ed->correction);
-	/* The stored image, unless this form asked to remove it. */
-	if (ed->stored.image_name && ed->stored.image_name[0] &&
-	    !ed->remove_image)
-		tobj_str(f, "image_url",
-			 arena_printf(&w->arena, "/media/%s",
-				      ed->stored.image_name));
-
-	struct tobj *err = tobj_obj(ctx, "err");
-	for (size_t i = 0; i < ed->nerrs; i++)
-		tobj_str(err, ed->errs[i].field, ed->errs[i].msg);
-	tobj_bool(ctx, "has_errors", ed->nerrs > 0);
-	/* A chosen file cannot be put back into a form: say so. */
-	if (ed->nerrs > 0 && ed->up.file)
-		tobj_str(ctx, "image_again",
-			 "Gambar belum disimpan; pilih lagi berkasnya.");
-
-	add_sections(ctx, ed);
-	add_author_slots(ctx, ed);
-	const char **tags;
-	size_t ntags;
-	if (db_admin_tag_names(w->db, &w->arena, TAG_SUGGESTIONS, &tags,
-			       &ntags) == W_OK) {
-		struct tlist *l = tobj_list(ctx, "tag_names");
-		for (size_t i = 0; i < ntags; i++)
-			tlist_str(l, tags[i]);
-	}
-	add_state(w, req, ctx, ed);
-	add_buttons(w, req, ctx, ed);
-	return admin_render(w, resp, status, "admin_edit", ctx);
-}
-
-/* ---- handlers ---- */
-
 enum werr
-admin_article_new(struct worker *w, struct req *req, struct resp *resp)
+admin_article_get(struct worker *w, const struct req *req,
+		  struct admin_article *out)
 {
-	struct editor ed;
-	memset(&ed, 0, sizeof ed);
-	ed.is_new = true;
-	ed.a.status = ST__MAX;
-	ed.stored.status = ST__MAX;
-	ed.a.title = ed.a.lead = ed.a.dateline = ed.a.body_md = "";
-	ed.a.image_caption = ed.a.image_credit = "";
-	if (!may(w, &ed.stored, ACT_SAVE))
-		return W_FORBIDDEN;
-	enum werr e = load_choices(w, &ed);
-	if (e != W_OK)
-		return e;
-	/* A reporter with a byline starts with it. */
-	if (w->session->user.author_id) {
-		ed.a.author_ids[0] = w->session->user.author_id;
-		ed.a.nauthors = 1;
-	}
-	from_stored(w, &ed);
-	return render_editor(w, req, resp, &ed, 200);
-}
-
-/* Loads article :id into ed for the editor; W_NOTFOUND for a bad id. */
-static enum werr
-load_editor(struct worker *w, struct req *req, struct editor *ed)
-{
-	memset(ed, 0, sizeof *ed);
 	int64_t id = admin_id(req_param(req, "id"));
 	if (!id)
 		return W_NOTFOUND;
-	enum werr e = db_admin_article_load(w->db, &w->arena, id, &ed->stored);
-	if (e != W_OK)
-		return e;
-	ed->a = ed->stored;
-	return load_choices(w, ed);
+	return db_admin_article_load(w->db, &w->arena, id, out);
 }
 
 enum werr
-admin_article_edit(struct worker *w, struct req *req, struct resp *resp)
-{
-	struct editor ed;
-	enum werr e = load_editor(w, req, &ed);
-	if (e != W_OK)
-		return e;
-	/* A reporter may look at their own story after submitting it (the
-	 * form is then read-only), never at anyone else's. */
-	const struct user *me = &w->session->user;
-	if (!may(w, &ed.stored, ACT_SAVE) &&
-	    !(me->id && ed.stored.created_by == me->id))
-		return W_FORBIDDEN;
-	from_stored(w, &ed);
-	return render_editor(w, req, resp, &ed, 200);
-}
-
-/* Where to go after act succeeded on article a. */
-static enum werr
-after(struct worker *w, struct resp *resp, const struct admin_article *a,
-      enum article_action act, bool created)
+admin_article_done(struct worker *w, struct resp *resp,
+		   const struct admin_article *a, enum article_action act,
+		   bool created)
 {
 	const char *code = created && act == ACT_SAVE ? "created"
 						      : flash_codes[act];
 	const char *to;
 	if (act == ACT_DELETE)
 		to = arena_printf(&w->arena, "/admin/articles?ok=%s", code);
-	else if (!may(w, a, ACT_SAVE))
+	else if (!admin_article_may(w, a, ACT_SAVE))
 		/* A reporter's submitted story is out of their hands. */
 		to = arena_printf(&w->arena, "/admin?ok=%s", code);
 	else
@@ -754,152 +70,6 @@ after(struct worker *w, struct resp *resp, const struct admin_article *a,
 				  "/admin/articles/%" PRId64 "/edit?ok=%s",
 				  a->id, code);
 	return to ? admin_redirect(resp, to) : W_NOMEM;
-}
-
-/* The save of the editor form, for a new article or a stored one. */
-static enum werr
-submit(struct worker *w, struct req *req, struct resp *resp,
-       struct editor *ed)
-{
-	const struct user *me = &w->session->user;
-	ed->act = article_action_parse(form_get(&req->form, "action"));
-	if (ed->act == ACT__MAX)
-		return W_INVAL;
-	/* Role and ownership, on the stored record, before anything. */
-	if (!may(w, &ed->stored, ACT_SAVE) || !may(w, &ed->stored, ed->act))
-		return W_FORBIDDEN;
-
-	read_form(w, req, ed);
-	const char *why, *field;
-	struct admin_save s = {.user_id = me->id,
-			       .addr = req->remote_addr,
-			       .now = req->now,
-			       .act = ed->act};
-
-	if (ed->act == ACT_DELETE) {
-		struct admin_article probe = ed->stored;
-		if (db_admin_article_apply(&probe, ACT_DELETE, me->id,
-					   req->now, 0, NULL, &why,
-					   &field) != W_OK) {
-			/* Only this message: the content is not the point. */
-			ed->nerrs = 0;
-			bad(ed, field, why);
-			return render_editor(w, req, resp, ed, 422);
-		}
-		enum werr e = db_admin_article_delete(w->db, ed->stored.id, &s);
-		if (e == W_CONFLICT) {
-			ed->nerrs = 0;
-			bad(ed, "action", "Hanya draf yang dapat dihapus.");
-			return render_editor(w, req, resp, ed, 422);
-		}
-		return e != W_OK ? e : after(w, resp, &ed->stored, ACT_DELETE,
-					     false);
-	}
-
-	if (*ed->correction) {
-		struct admin_article probe = ed->stored;
-		if (ed->is_new ||
-		    db_admin_article_apply(&probe, ACT_CORRECT, me->id,
-					   req->now, 0, NULL, &why,
-					   &field) != W_OK)
-			bad(ed, "correction", "Koreksi hanya untuk berita "
-					      "yang sudah tayang.");
-		s.correction = ed->correction;
-	}
-	if (ed->nerrs == 0 &&
-	    db_admin_article_apply(&ed->a, ed->act, me->id, req->now, ed->when,
-				   ed->reason, &why, &field) != W_OK)
-		bad(ed, field, why);
-	if (ed->nerrs > 0)
-		return render_editor(w, req, resp, ed, 422);
-
-	/* Everything is valid: only now does a file reach the disk, and it
-	 * goes again if the save fails. */
-	char name[MEDIA_NAME_LEN] = "";
-	struct admin_media m;
-	enum werr e;
-	if (ed->up.file) {
-		e = admin_upload_store(w, &ed->up, name);
-		if (e != W_OK)
-			return e;
-		m = (struct admin_media){name, media_mime(ed->up.type),
-					 ed->up.file->len};
-		s.image = &m;
-	} else if (ed->remove_image) {
-		ed->a.image_id = 0;
-	}
-	bool created = ed->a.id == 0;
-	e = db_admin_article_save(w->db, &ed->a, &s);
-	if (e != W_OK)
-		admin_upload_discard(w, name);
-	if (e == W_CONFLICT) {
-		/* Taken between the check and the save. */
-		bad(ed, "slug", "Slug sudah dipakai berita lain.");
-		return render_editor(w, req, resp, ed, 422);
-	}
-	if (e != W_OK)
-		return e;
-	return after(w, resp, &ed->a, ed->act, created);
-}
-
-enum werr
-admin_article_create(struct worker *w, struct req *req, struct resp *resp)
-{
-	struct editor ed;
-	memset(&ed, 0, sizeof ed);
-	ed.is_new = true;
-	/* What it will be saved as unless an action says otherwise; the
-	 * stored side stays "no status" ("Baru" when shown again). */
-	ed.a.status = ST_DRAFT;
-	ed.stored.status = ST__MAX;
-	enum werr e = load_choices(w, &ed);
-	if (e != W_OK)
-		return e;
-	return submit(w, req, resp, &ed);
-}
-
-enum werr
-admin_article_update(struct worker *w, struct req *req, struct resp *resp)
-{
-	struct editor ed;
-	enum werr e = load_editor(w, req, &ed);
-	if (e != W_OK)
-		return e;
-	return submit(w, req, resp, &ed);
-}
-
-enum werr
-admin_article_correct(struct worker *w, struct req *req, struct resp *resp)
-{
-	struct editor ed;
-	enum werr e = load_editor(w, req, &ed);
-	if (e != W_OK)
-		return e;
-	if (!may(w, &ed.stored, ACT_CORRECT))
-		return W_FORBIDDEN;
-	from_stored(w, &ed);
-	ed.correction = trim(w, form_get(&req->form, "correction"));
-	const char *why, *field;
-	struct admin_article probe = ed.stored;
-	if (!*ed.correction)
-		bad(&ed, "correction", "Isi catatan koreksi.");
-	else if (strlen(ed.correction) > MAX_NOTE)
-		bad(&ed, "correction", "Catatan koreksi terlalu panjang.");
-	else if (db_admin_article_apply(&probe, ACT_CORRECT,
-					w->session->user.id, req->now, 0, NULL,
-					&why, &field) != W_OK)
-		bad(&ed, field, why);
-	if (ed.nerrs > 0)
-		return render_editor(w, req, resp, &ed, 422);
-	struct admin_save s = {.user_id = w->session->user.id,
-			       .addr = req->remote_addr,
-			       .now = req->now,
-			       .act = ACT_CORRECT,
-			       .correction = ed.correction};
-	e = db_admin_article_save(w->db, &ed.a, &s);
-	if (e != W_OK)
-		return e;
-	return after(w, resp, &ed.a, ACT_CORRECT, false);
 }
 
 /* ---- revisions ---- */
@@ -922,7 +92,7 @@ render_revisions(struct worker *w, struct req *req, struct resp *resp,
 	tobj_str(ctx, "edit_url",
 		 arena_printf(&w->arena, "/admin/articles/%" PRId64 "/edit",
 			      a->id));
-	bool restore = may(w, a, ACT_RESTORE);
+	bool restore = admin_article_may(w, a, ACT_RESTORE);
 	struct tlist *l = tobj_list(ctx, "revisions");
 	for (size_t i = 0; i < n; i++) {
 		struct tobj *o = tlist_add(l);
@@ -931,8 +101,8 @@ render_revisions(struct worker *w, struct req *req, struct resp *resp,
 		tobj_str(o, "user", revs[i].user_name[0] ? revs[i].user_name
 							 : "(tidak ada)");
 		tobj_str(o, "title", revs[i].title);
-		tobj_str(o, "status",
-			 status_label(article_status_parse(revs[i].status)));
+		enum article_status st = article_status_parse(revs[i].status);
+		tobj_str(o, "status", admin_status_label(st));
 		tobj_bool(o, "current", i == 0);
 		if (i > 0 && restore)
 			tobj_str(o, "restore_url",
@@ -948,49 +118,50 @@ render_revisions(struct worker *w, struct req *req, struct resp *resp,
 enum werr
 admin_article_revisions(struct worker *w, struct req *req, struct resp *resp)
 {
-	struct editor ed;
-	enum werr e = load_editor(w, req, &ed);
+	struct admin_article a;
+	enum werr e = admin_article_get(w, req, &a);
 	if (e != W_OK)
 		return e;
-	if (!may(w, &ed.stored, ACT_SAVE))
+	if (!admin_article_may(w, &a, ACT_SAVE))
 		return W_FORBIDDEN;
-	return render_revisions(w, req, resp, &ed.stored, NULL, 200);
+	return render_revisions(w, req, resp, &a, NULL, 200);
 }
 
 enum werr
 admin_article_restore(struct worker *w, struct req *req, struct resp *resp)
 {
-	struct editor ed;
-	enum werr e = load_editor(w, req, &ed);
+	struct admin_article stored, a;
+	enum werr e = admin_article_get(w, req, &stored);
 	if (e != W_OK)
 		return e;
-	if (!may(w, &ed.stored, ACT_RESTORE))
+	if (!admin_article_may(w, &stored, ACT_RESTORE))
 		return W_FORBIDDEN;
 	int64_t rev = admin_id(req_param(req, "rev"));
 	if (!rev)
 		return W_NOTFOUND;
-	e = db_admin_revision_apply(w->db, &w->arena, rev, &ed.a);
+	a = stored;
+	e = db_admin_revision_apply(w->db, &w->arena, rev, &a);
 	if (e != W_OK)
 		return e;
 	struct admin_save s = {.user_id = w->session->user.id,
 			       .addr = req->remote_addr,
 			       .now = req->now,
 			       .act = ACT_RESTORE};
-	e = db_admin_article_save(w->db, &ed.a, &s);
+	e = db_admin_article_save(w->db, &a, &s);
 	if (e == W_CONFLICT)
-		return render_revisions(w, req, resp, &ed.stored,
+		return render_revisions(w, req, resp, &stored,
 					"Revisi itu memakai slug yang kini "
 					"dipakai berita lain; ubah slug "
 					"berita itu dulu.",
 					409);
 	if (e == W_INVAL)
-		return render_revisions(w, req, resp, &ed.stored,
+		return render_revisions(w, req, resp, &stored,
 					"Revisi itu tidak dapat dipulihkan: "
 					"isinya tidak lagi lengkap.",
 					422);
 	if (e != W_OK)
 		return e;
-	return after(w, resp, &ed.a, ACT_RESTORE, false);
+	return admin_article_done(w, resp, &a, ACT_RESTORE, false);
 }
 
 /* ---- the listing ---- */
@@ -1020,7 +191,7 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 	f.author_id = query_id(req, "author");
 	if (f.section_id < 0 || f.author_id < 0)
 		return W_INVAL;
-	f.q = trim(w, req_query(req, "q"));
+	f.q = admin_trim(w, req_query(req, "q"));
 	struct cursor before;
 	enum werr e = page_cursor(req, &before);
 	if (e != W_OK)
@@ -1034,7 +205,7 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 	if (e == W_OK)
 		e = db_sections_all(w->db, &w->arena, &secs, &nsecs);
 	if (e == W_OK)
-		e = db_admin_authors(w->db, &w->arena, &authors, &nauthors);
+		e = db_authors_all(w->db, &w->arena, &authors, &nauthors);
 	if (e != W_OK)
 		return e;
 
@@ -1046,7 +217,7 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 	for (int i = 0; i < ST__MAX; i++) {
 		struct tobj *o = tlist_add(sl);
 		tobj_str(o, "value", article_status_name(i));
-		tobj_str(o, "label", status_labels[i]);
+		tobj_str(o, "label", admin_status_label(i));
 		tobj_bool(o, "selected", f.status == (enum article_status)i);
 	}
 	struct tlist *secl = tobj_list(ctx, "sections");
@@ -1074,17 +245,17 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 					      .created_by = r->created_by};
 		const struct user *me = &w->session->user;
 		tobj_str(o, "title", r->title);
-		if (may(w, &probe, ACT_SAVE) ||
+		if (admin_article_may(w, &probe, ACT_SAVE) ||
 		    (me->id && r->created_by == me->id))
 			tobj_str(o, "edit_url",
 				 arena_printf(&w->arena,
 					      "/admin/articles/%" PRId64
 					      "/edit",
 					      r->id));
-		if (is_public(&probe, req->now))
-			tobj_str(o, "url",
-				 public_path(w, r->slug, r->published_at));
-		tobj_str(o, "status", status_label(r->status));
+		if (db_admin_article_live(&probe, req->now))
+			tobj_str(o, "url", admin_article_path(w, r->slug,
+							      r->published_at));
+		tobj_str(o, "status", admin_status_label(r->status));
 		if (r->status == ST_SCHEDULED && r->published_at > req->now)
 			tobj_str(o, "when",
 				 page_date_short(w, r->published_at));
@@ -1109,7 +280,7 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 		if (f.author_id)
 			buf_printf(&b, "author=%" PRId64 "&", f.author_id);
 		if (*f.q)
-			buf_printf(&b, "q=%s&", qenc(w, f.q));
+			buf_printf(&b, "q=%s&", admin_qenc(w, f.q));
 		buf_printf(&b, "sebelum=%" PRId64 ".%" PRId64, l.next.time,
 			   l.next.id);
 		if (buf_err(&b) == W_OK)
@@ -1121,24 +292,6 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 }
 
 /* ---- preview ---- */
-
-/* One BACA JUGA box for a public article, as the article page draws it. */
-static const char *
-preview_box(struct worker *w, const struct article *r)
-{
-	struct tobj *ctx = tobj_new(&w->arena);
-	if (!ctx)
-		return NULL;
-	tobj_str(ctx, "title", r->title);
-	tobj_str(ctx, "url", page_article_path(w, r));
-	struct buf b;
-	buf_init(&b);
-	const char *html = NULL;
-	if (page_partial(w, "_baca_juga", ctx, &b) == W_OK)
-		html = arena_strndup(&w->arena, buf_cstr(&b), b.len);
-	buf_fini(&b);
-	return html;
-}
 
 enum werr
 admin_preview(struct worker *w, struct req *req, struct resp *resp)
@@ -1155,20 +308,11 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 		goto out;
 	/* Manual markers get the box the page will show; markers naming
 	 * nothing public vanish, as they will there. */
-	char slugs[PREVIEW_BOXES][MARKDOWN_SLUG_MAX];
-	size_t n = markdown_markers(buf_cstr(&html), slugs, PREVIEW_BOXES);
-	struct baca_juga boxes[PREVIEW_BOXES];
-	size_t nboxes = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct article r;
-		if (db_article_public_by_slug(w->db, &w->arena, slugs[i],
-					      req->now, &r) != W_OK)
-			continue;
-		boxes[nboxes].slug = arena_strdup(&w->arena, slugs[i]);
-		boxes[nboxes].html = preview_box(w, &r);
-		if (boxes[nboxes].slug && boxes[nboxes].html)
-			nboxes++;
-	}
+	struct baca_juga boxes[PAGE_BOXES_MAX];
+	size_t nboxes;
+	e = page_marker_boxes(w, req, buf_cstr(&html), 0, boxes, &nboxes);
+	if (e != W_OK)
+		goto out;
 	buf_reset(&resp->body);
 	e = markdown_place(buf_cstr(&html), boxes, nboxes, NULL, 0,
 			   &resp->body);

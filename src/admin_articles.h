@@ -1,5 +1,6 @@
-/* admin_articles.h - the article editor's pages (admin_articles.c) and
- * uploaded images (admin_media.c).
+/* admin_articles.h - the article pages of the admin: the editor
+ * (admin_editor.c), the listing, revisions and preview (admin_articles.c)
+ * and uploaded images (admin_media.c).
  *
  * Every admin_article_* handler runs behind admin_gate() (route flag
  * ROUTE_ADMIN), so w->session is set and a POST has passed the CSRF and
@@ -9,6 +10,7 @@
 #define WARTA_ADMIN_ARTICLES_H
 
 #include "app.h"
+#include "db_admin_article.h"
 #include "form.h"
 #include "media.h"
 
@@ -41,8 +43,31 @@ enum werr admin_article_restore(struct worker *w, struct req *req,
 				struct resp *resp);
 /* POST /admin/preview: the form's "body" rendered as the public page
  * renders it, an HTML fragment for static/admin.js. */
-enum werr admin_preview(struct worker *w, struct req *req,
-			struct resp *resp);
+enum werr admin_preview(struct worker *w, struct req *req, struct resp *resp);
+
+/* What the editor shares with the other article pages (admin_articles.c). */
+
+/* The public path of an article with this slug and publication time, as
+ * page_article_path() dates it; in the worker's arena. */
+const char *admin_article_path(struct worker *w, const char *slug,
+			       int64_t published_at);
+
+/* True when the signed-in user may do act to a (db_admin_article_may). */
+bool admin_article_may(struct worker *w, const struct admin_article *a,
+		       enum article_action act);
+
+/* Loads the stored article named by the route's :id; W_NOTFOUND when the
+ * id is malformed or names none. */
+enum werr admin_article_get(struct worker *w, const struct req *req,
+			    struct admin_article *out) WUNUSED;
+
+/* The 303 after act succeeded on a (created: a save that made it), with
+ * the action's ?ok= flash: to the listing after a delete, to the dashboard
+ * when the user may no longer edit a (a reporter's submitted story), else
+ * back to the editor. */
+enum werr admin_article_done(struct worker *w, struct resp *resp,
+			     const struct admin_article *a,
+			     enum article_action act, bool created) WUNUSED;
 
 /* GET /media/:name: an uploaded image, with its type from its name, never
  * sniffable as HTML, cached for a year (names never change content). */

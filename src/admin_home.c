@@ -10,13 +10,6 @@
 
 #define DASH_LIMIT 10
 
-/* Indonesian labels for the statuses, as the newsroom says them. */
-static const char *const status_labels[ST__MAX] = {
-    [ST_DRAFT] = "Draf",	  [ST_REVIEW] = "Menunggu tinjauan",
-    [ST_SCHEDULED] = "Terjadwal", [ST_PUBLISHED] = "Terbit",
-    [ST_UNPUBLISHED] = "Ditarik",
-};
-
 /* Adds list l under key: title, edit link, section, status, and the time
  * that matters for the list (the change, or the publication). */
 static void
@@ -38,8 +31,8 @@ add_list(struct worker *w, struct tobj *ctx, const char *key,
 		 * live. */
 		if (public_url)
 			tobj_str(o, "url", page_article_path(w, a));
-		else if ((unsigned)a->status < ST__MAX)
-			tobj_str(o, "status", status_labels[a->status]);
+		else
+			tobj_str(o, "status", admin_status_label(a->status));
 		tobj_str(o, "date", page_date_short(w, t));
 		tobj_str(o, "datetime", page_date_iso(w, t));
 	}

@@ -1,6 +1,7 @@
 /* admin_manage.h - the management pages of the admin: sections, tags and
- * authors (PERM_TAXONOMY), accounts (PERM_USERS), site settings
- * (PERM_SETTINGS) and the audit log (PERM_AUDIT).
+ * authors (PERM_TAXONOMY, admin_taxonomy.c), accounts (PERM_USERS,
+ * admin_users.c), site settings (PERM_SETTINGS) and the audit log
+ * (PERM_AUDIT) (admin_manage.c).
  *
  * All are ROUTE_ADMIN routes, so admin_gate() has checked the session, the
  * Origin and the CSRF token of a POST before they run. Each handler checks
@@ -14,26 +15,23 @@
 #define WARTA_ADMIN_MANAGE_H
 
 #include "app.h"
+#include "tpl.h"
 
-/* GET lists (keyset by slug, ?setelah=SLUG) with a form to add one; POST
- * adds one. */
-enum werr admin_sections(struct worker *w, struct req *req, struct resp *resp);
-enum werr admin_tags(struct worker *w, struct req *req, struct resp *resp);
-enum werr admin_authors(struct worker *w, struct req *req, struct resp *resp);
+struct db_manage_errs;
 
-/* /admin/KIND/:id - GET shows the edit form; POST saves it. */
-enum werr admin_section(struct worker *w, struct req *req, struct resp *resp);
-enum werr admin_tag(struct worker *w, struct req *req, struct resp *resp);
-enum werr admin_author(struct worker *w, struct req *req, struct resp *resp);
-
-/* POST /admin/KIND/:id/delete - deletes one that nothing uses; one in use
+/* Sections, tags and authors, told apart by the path: under
+ * /admin/sections, /admin/tags or /admin/authors.
+ * /admin/KIND - GET lists them (keyset by slug, ?setelah=SLUG) with a form
+ * to add one; POST adds one.
+ * /admin/KIND/:id - GET shows the edit form; POST saves it.
+ * POST /admin/KIND/:id/delete - deletes one that nothing uses; one in use
  * re-renders its edit page with a 409 and a message. */
-enum werr admin_section_delete(struct worker *w, struct req *req,
-			       struct resp *resp);
-enum werr admin_tag_delete(struct worker *w, struct req *req,
-			   struct resp *resp);
-enum werr admin_author_delete(struct worker *w, struct req *req,
+enum werr admin_taxonomy_list(struct worker *w, struct req *req,
 			      struct resp *resp);
+enum werr admin_taxonomy_item(struct worker *w, struct req *req,
+			      struct resp *resp);
+enum werr admin_taxonomy_delete(struct worker *w, struct req *req,
+				struct resp *resp);
 
 /* GET /admin/users - the accounts, keyset by id (?setelah=ID). */
 enum werr admin_users(struct worker *w, struct req *req, struct resp *resp);
@@ -60,5 +58,15 @@ enum werr admin_settings(struct worker *w, struct req *req, struct resp *resp);
 /* GET /admin/audit - the audit log, newest first, keyset by id
  * (?sebelum=ID), filtered by ?pengguna=USER_ID and ?aksi=ACTION. */
 enum werr admin_audit_log(struct worker *w, struct req *req, struct resp *resp);
+
+/* Shared by the management pages. */
+
+/* Puts each field's message of errs (may be NULL) under "err" in ctx, for
+ * {{err.FIELD}}, and a summary under "alert"; nothing when there is none. */
+void admin_manage_errs(struct tobj *ctx, const struct db_manage_errs *errs);
+
+/* True for the errors a form shows beside its fields (W_INVAL,
+ * W_CONFLICT): the page is drawn again, not an error page. */
+bool admin_manage_form_error(enum werr e);
 
 #endif

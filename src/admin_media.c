@@ -2,13 +2,12 @@
  * stored under random names, and served at /media/NAME by the embedded
  * front end (nginx serves the directory itself in production). */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "admin_articles.h"
+#include "page.h"
 
 enum werr
 admin_upload_check(const struct form *form, const char *name,
@@ -71,25 +70,8 @@ page_media(struct worker *w, struct req *req, struct resp *resp)
 	const char *mime = media_mime(media_type_of(name));
 	if (!mime)
 		return W_NOTFOUND;
-	const char *path =
-		arena_printf(&w->arena, "%s/%s", w->app->media_dir, name);
-	if (!path)
-		return W_NOMEM;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return W_NOTFOUND;
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return W_NOTFOUND;
-	}
-	resp->status = 200;
-	resp->content_type = mime;
 	/* A name is never reused for other bytes. (X-Content-Type-Options:
 	 * nosniff is on every response, from app.c.) */
-	resp_header(resp, "Cache-Control",
-		    "public, max-age=31536000, immutable");
-	resp->fd = fd;
-	resp->fd_size = (uint64_t)st.st_size;
-	return W_OK;
+	return page_send_file(w, resp, w->app->media_dir, name, mime,
+			      "public, max-age=31536000, immutable");
 }

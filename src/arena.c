@@ -129,3 +129,21 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *
+arena_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap : ARENA_GROW_MIN / 2;
+	if (size == 0 || ncap > SIZE_MAX / 2 / size)
+		return NULL;
+	ncap *= 2;
+	void *p = arena_alloc(a, ncap * size);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, arr, n * size);
+	*cap = ncap;
+	return p;
+}

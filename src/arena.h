@@ -11,7 +11,7 @@
 struct arena_block;
 
 struct arena {
-	struct arena_block *head; /* block being filled */
+	struct arena_block *head;  /* block being filled */
 	struct arena_block *spare; /* emptied blocks kept for reuse */
 };
 
@@ -27,6 +27,17 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
+
+/* Makes room for element n of arr, an array in a of *cap elements of size
+ * bytes whose first n are in use (arr may be NULL when *cap is 0). Returns
+ * arr itself while n < *cap; otherwise a copy of those n elements with
+ * room for twice as many (at least ARENA_GROW_MIN), and *cap updated.
+ * NULL when out of memory or when the size would overflow; arr and *cap
+ * are then unchanged. The outgrown copy stays in the arena until its
+ * reset: the price of not knowing a count ahead. */
+void *arena_grow(struct arena *a, void *arr, size_t n, size_t *cap,
+		 size_t size);
+#define ARENA_GROW_MIN 16
 
 #endif

@@ -131,27 +131,6 @@ need(const char *value, const char *name)
 	return value != NULL;
 }
 
-/* True for text without C0 or C1 controls or DEL, in valid UTF-8, of
- * min..max characters; spaces are allowed only when spaces is set. */
-static bool
-text_ok(const char *s, size_t min, size_t max, bool spaces)
-{
-	size_t n = strlen(s), chars = 0;
-
-	if (!utf8_valid(s, n))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || (c == ' ' && !spaces))
-			return false;
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0)
-			return false;
-		if ((c & 0xc0) != 0x80)
-			chars++;
-	}
-	return chars >= min && chars <= max;
-}
-
 /* Lower-cases the ASCII letters of an email in place and checks its
  * shape: one '@' with something on either side, no spaces. */
 static bool
@@ -159,7 +138,8 @@ email_ok(char *s)
 {
 	const char *at = strchr(s, '@');
 
-	if (!text_ok(s, 3, EMAIL_MAX, false) || strlen(s) > EMAIL_MAX)
+	if (!utf8_text(s, 3, EMAIL_MAX, false) || strchr(s, ' ') ||
+	    strlen(s) > EMAIL_MAX)
 		return false;
 	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
 		return false;
@@ -254,28 +234,15 @@ out:
 static struct db *
 open_db(const char *path)
 {
-	static const char SQL_VERSION[] = "PRAGMA user_version";
 	char err[512];
 	struct db *db = db_open(path, false, err, sizeof err);
-	int version = -1;
 
-	if (!db) {
-		fprintf(stderr, "warta: %s\n", err);
-		return NULL;
-	}
-	sqlite3_stmt *st = db_stmt(db, SQL_VERSION);
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	if (version != migrate_latest()) {
-		fprintf(stderr,
-			"warta: %s: schema version %d, want %d; run "
-			"`warta init --db %s`\n",
-			path, version, migrate_latest(), path);
+	if (db && migrate_require(db, path, err, sizeof err) != W_OK) {
 		db_close(db);
-		return NULL;
+		db = NULL;
 	}
+	if (!db)
+		fprintf(stderr, "warta: %s\n", err);
 	return db;
 }
 
@@ -320,7 +287,7 @@ cmd_add(int argc, char **argv)
 			o.email);
 		return EXIT_USAGE;
 	}
-	if (!text_ok(o.name, 1, NAME_MAX_CHARS, true)) {
+	if (!utf8_text(o.name, 1, NAME_MAX_CHARS, false)) {
 		fprintf(stderr,
 			"warta: the name must be 1 to %d characters "
 			"without control characters\n",

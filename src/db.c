@@ -216,6 +216,77 @@ db_rollback(struct db *db)
 	(void)run(db, SQL_ROLLBACK);
 }
 
+enum werr
+db_exec(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	enum werr e = W_OK;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		/* Extended codes are on (db_open), so rc says which
+		 * constraint failed. */
+		if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+		    rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			e = W_CONFLICT;
+		else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			e = W_INVAL;
+		else
+			e = db_fail(db, what);
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
+enum werr
+db_exec_changed(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	enum werr e = db_exec(db, st, what);
+	if (e == W_OK && sqlite3_changes(db->sq) == 0)
+		e = W_NOTFOUND;
+	return e;
+}
+
+enum werr
+db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *s)
+{
+	if (sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		return db_fail(db, "binding text");
+	return W_OK;
+}
+
+enum werr
+db_bind_ids(struct db *db, sqlite3_stmt *st, int i, struct arena *a,
+	    const int64_t *ids, size_t n, size_t stride)
+{
+	/* At most 20 digits, a sign and a comma per id, and the brackets. */
+	if (n > (SIZE_MAX - 3) / 22)
+		return W_NOMEM;
+	char *json = arena_alloc(a, n * 22 + 3);
+	if (!json)
+		return W_NOMEM;
+	size_t len = 0;
+	json[len++] = '[';
+	for (size_t k = 0; k < n; k++) {
+		const int64_t *id =
+			(const int64_t *)((const char *)ids + k * stride);
+		len += (size_t)sprintf(json + len, "%s%lld", k ? "," : "",
+				       (long long)*id);
+	}
+	json[len++] = ']';
+	json[len] = '\0';
+	return db_bind_text(db, st, i, json);
+}
+
+void
+db_bind_opt(sqlite3_stmt *st, int i, int64_t v)
+{
+	/* Binding an integer or NULL to a valid index cannot fail. */
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 const char *
 db_col_text(sqlite3_stmt *st, int i, struct arena *a)
 {
@@ -234,4 +305,70 @@ db_fail(struct db *db, const char *what)
 	fprintf(stderr, "warta: db: %.60s: %s\n", what,
 		sqlite3_errmsg(db->sq));
 	return W_DB;
+}
+
+bool
+db_col(sqlite3_stmt *st, int i, struct arena *a, const char **dst)
+{
+	*dst = db_col_text(st, i, a);
+	return *dst != NULL;
+}
+
+enum werr
+db_row_id(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+	return W_OK;
+}
+
+enum werr
+db_row_text(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	return db_col(st, 0, a, out) ? W_OK : W_NOMEM;
+}
+
+enum werr
+db_one(struct db *db, sqlite3_stmt *st, struct arena *a, db_row_fn fn,
+       void *out, const char *what)
+{
+	enum werr e;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		e = fn(st, a, out);
+	else if (rc == SQLITE_DONE)
+		e = W_NOTFOUND;
+	else
+		e = db_fail(db, what);
+	sqlite3_reset(st);
+	return e;
+}
+
+enum werr
+db_rows(struct db *db, sqlite3_stmt *st, struct arena *a, db_row_fn fn,
+	void *items, size_t size, size_t limit, size_t *n, bool *more,
+	const char *what)
+{
+	enum werr e = W_OK;
+	int rc;
+	*n = 0;
+	if (more)
+		*more = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == limit) {
+			if (more)
+				*more = true;
+			break;
+		}
+		e = fn(st, a, (unsigned char *)items + *n * size);
+		if (e != W_OK)
+			goto out;
+		(*n)++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = db_fail(db, what);
+out:
+	sqlite3_reset(st);
+	if (e != W_OK)
+		*n = 0;
+	return e;
 }

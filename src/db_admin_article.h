@@ -1,7 +1,8 @@
 /* db_admin_article.h - articles as the newsroom writes them: the save that
  * is one transaction with its revision and audit row, who may do what to
- * an article and what each action changes, corrections, revisions,
- * deletion, and the admin listing.
+ * an article and what each action changes, corrections and deletion.
+ * The listing of articles is db_admin.h's, their history
+ * db_admin_revision.h's.
  *
  * Every function takes the worker's connection; records returned live in
  * the arena given. Not thread-safe beyond that: one connection, one
@@ -74,6 +75,9 @@ enum article_action article_action_parse(const char *name);
 /* The audit-log name of an action, "article.publish"; static storage. A
  * save that creates an article is "article.create". */
 const char *article_action_audit(enum article_action act, bool created);
+
+/* True while a is on the site at now (article_status_public). Pure. */
+bool db_admin_article_live(const struct admin_article *a, int64_t now);
 
 /* True when a user with role and id may do act to a. The rule: a reporter
  * (PERM_ARTICLE_WRITE without PERM_ARTICLE_EDIT_ANY) creates articles
@@ -162,29 +166,6 @@ enum werr db_admin_article_delete(struct db *db, int64_t id,
 enum werr db_admin_article_id_by_slug(struct db *db, const char *slug,
 				      int64_t *id) WUNUSED;
 
-struct admin_revision {
-	int64_t id;
-	int64_t created_at;
-	const char *user_name; /* "" when the account is gone */
-	const char *title;     /* the title in that revision */
-	const char *status;    /* the status name in that revision */
-};
-
-/* The newest revisions of article id first, at most max (the list ends
- * there: the oldest are rarely wanted). */
-enum werr db_admin_revisions(struct db *db, struct arena *a, int64_t id,
-			     size_t max, struct admin_revision **out,
-			     size_t *n) WUNUSED;
-
-/* Overwrites the content of *art (title, slug, lead, dateline, body,
- * section, featured, authors, tags, picks, image, caption, credit) with
- * revision rev of article art->id; status, times and people stay. Parts
- * that no longer exist are left as they are (a deleted section or image)
- * or skipped (a deleted author, unless none is left). W_NOTFOUND when the
- * revision is not one of this article's. */
-enum werr db_admin_revision_apply(struct db *db, struct arena *a, int64_t rev,
-				  struct admin_article *art) WUNUSED;
-
 struct admin_correction {
 	const char *body;
 	int64_t created_at;
@@ -205,50 +186,5 @@ struct article_extras {
 /* Loads the extras of article id (two queries). */
 enum werr db_admin_article_extras(struct db *db, struct arena *a, int64_t id,
 				  struct article_extras *out) WUNUSED;
-
-/* The admin listing's filters; zero values filter nothing. */
-struct admin_filter {
-	enum article_status status; /* ST__MAX: any */
-	int64_t section_id;
-	int64_t author_id; /* in the byline */
-	const char *q;	   /* words that must all be in the title */
-};
-
-struct admin_row {
-	int64_t id;
-	const char *title;
-	const char *slug;
-	enum article_status status;
-	const char *section;
-	const char *authors; /* "Ana, Budi" in byline order */
-	const char *creator; /* account name, "" when none */
-	int64_t created_by;
-	int64_t published_at;
-	int64_t updated_at;
-};
-
-struct admin_list {
-	struct admin_row *items;
-	size_t n;
-	bool more;	    /* older items follow */
-	struct cursor next; /* (updated_at, id) of the last item */
-};
-
-/* Articles matching f, most recently changed first, strictly older than
- * *before by (updated_at, id) (NULL or zero: from the newest), at most
- * limit (capped at 200). The title words match case-insensitively for
- * ASCII, as plain text (% and _ are not wildcards), at most 8 of them. */
-enum werr db_admin_articles(struct db *db, struct arena *a,
-			    const struct admin_filter *f,
-			    const struct cursor *before, size_t limit,
-			    struct admin_list *out) WUNUSED;
-
-/* Every author by slug, for the byline pickers (at most 1000). */
-enum werr db_admin_authors(struct db *db, struct arena *a,
-			   struct author **out, size_t *n) WUNUSED;
-
-/* Tag names by slug, for suggestions (at most max). */
-enum werr db_admin_tag_names(struct db *db, struct arena *a, size_t max,
-			     const char ***out, size_t *n) WUNUSED;
 
 #endif

@@ -53,19 +53,10 @@ collect(struct db *db, struct arena *a, sqlite3_stmt *st,
 			continue;
 		c.count = sqlite3_column_int64(st, 1);
 		c.newest = sqlite3_column_int64(st, 2);
-		if (*n == cap) {
-			/* The old copy stays in the arena until its reset. */
-			size_t ncap = cap ? cap * 2 : 32;
-			struct archive_count *p =
-				arena_alloc(a, ncap * sizeof *p);
-			if (!p) {
-				e = W_NOMEM;
-				goto out;
-			}
-			if (*n)
-				memcpy(p, items, *n * sizeof *p);
-			items = p;
-			cap = ncap;
+		items = arena_grow(a, items, *n, &cap, sizeof *items);
+		if (!items) {
+			e = W_NOMEM;
+			goto out;
 		}
 		items[(*n)++] = c;
 	}

@@ -1,7 +1,6 @@
 /* db_article.c - articles for the reader pages: single articles with their
  * bylines and tags, keyset-paged public listings, related articles. */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,10 +104,18 @@ static const char SQL_AUTHORS_OF[] =
 	" WHERE w.article_id IN (SELECT value FROM json_each(?1))"
 	" ORDER BY w.article_id, w.position, u.id";
 
+/* Tags (article, id, slug, name, description) of one article (?1), and
+ * of a page of them (?1 a JSON array of ids), in the editor's order. */
 static const char SQL_TAGS_OF[] =
-	"SELECT g.id, g.slug, g.name, g.description"
+	"SELECT t.article_id, g.id, g.slug, g.name, g.description"
 	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
 	" WHERE t.article_id = ?1 ORDER BY t.position, g.id";
+
+static const char SQL_TAGS_OF_MANY[] =
+	"SELECT t.article_id, g.id, g.slug, g.name, g.description"
+	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
+	" WHERE t.article_id IN (SELECT value FROM json_each(?1))"
+	" ORDER BY t.article_id, t.position, g.id";
 
 static const char SQL_MISSING_HTML[] =
 	"SELECT id FROM articles WHERE body_html = '' AND body_md <> ''";
@@ -116,17 +123,9 @@ static const char SQL_BODY_MD[] = "SELECT body_md FROM articles WHERE id = ?1";
 static const char SQL_SET_HTML[] =
 	"UPDATE articles SET body_html = ?2 WHERE id = ?1";
 
-/* Copies text column i into *dst; false when out of memory. */
-static bool
-text(sqlite3_stmt *st, int i, struct arena *a, const char **dst)
-{
-	*dst = db_col_text(st, i, a);
-	return *dst != NULL;
-}
-
 /* Reads a row of CARD_COLS (and the bodies when full) into out. */
 static enum werr
-read_card(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
+read_row(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
 {
 	memset(out, 0, sizeof *out);
 	out->id = sqlite3_column_int64(st, 0);
@@ -137,163 +136,178 @@ read_card(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
 	out->created_at = sqlite3_column_int64(st, 8);
 	out->featured = sqlite3_column_int(st, 9) != 0;
 	out->section.id = sqlite3_column_int64(st, 11);
-	bool ok = text(st, 1, a, &out->slug) && text(st, 2, a, &out->title) &&
-		  text(st, 3, a, &out->lead) &&
-		  text(st, 4, a, &out->dateline) &&
-		  text(st, 10, a, &out->unpublish_reason) &&
-		  text(st, 12, a, &out->section.slug) &&
-		  text(st, 13, a, &out->section.name) &&
-		  text(st, 14, a, &out->section.description);
+	bool ok = db_col(st, 1, a, &out->slug) &&
+		  db_col(st, 2, a, &out->title) &&
+		  db_col(st, 3, a, &out->lead) &&
+		  db_col(st, 4, a, &out->dateline) &&
+		  db_col(st, 10, a, &out->unpublish_reason) &&
+		  db_col(st, 12, a, &out->section.slug) &&
+		  db_col(st, 13, a, &out->section.name) &&
+		  db_col(st, 14, a, &out->section.description);
 	if (ok && full)
-		ok = text(st, CARD_NCOLS, a, &out->body_md) &&
-		     text(st, CARD_NCOLS + 1, a, &out->body_html);
+		ok = db_col(st, CARD_NCOLS, a, &out->body_md) &&
+		     db_col(st, CARD_NCOLS + 1, a, &out->body_html);
 	return ok ? W_OK : W_NOMEM;
 }
 
-/* Makes room for one more element in an arena array of *cap elements of
- * size bytes holding n; NULL when out of memory. The old copy stays in the
- * arena until its reset, which is the price of not knowing counts ahead. */
-static void *
-reserve(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
+/* db_row_fn readers of a row of CARD_COLS, or of FULL_COLS. */
+static enum werr
+card_row(sqlite3_stmt *st, struct arena *a, void *out)
 {
-	if (n < *cap)
-		return arr;
-	size_t ncap = *cap ? *cap * 2 : 8;
-	if (ncap > SIZE_MAX / size)
-		return NULL;
-	void *p = arena_alloc(a, ncap * size);
-	if (!p)
-		return NULL;
-	if (n)
-		memcpy(p, arr, n * size);
-	*cap = ncap;
-	return p;
+	return read_row(st, a, false, out);
 }
 
-/* Fills the bylines of items[0..n) with one query. */
 static enum werr
-load_authors(struct db *db, struct arena *a, struct article *items, size_t n)
+full_row(sqlite3_stmt *st, struct arena *a, void *out)
 {
-	if (n == 0)
-		return W_OK;
-	/* At most 20 digits, a sign and a comma per id, and the brackets. */
-	char *json = arena_alloc(a, n * 22 + 3);
-	if (!json)
-		return W_NOMEM;
-	size_t len = 0;
-	json[len++] = '[';
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)sprintf(json + len, "%s%lld", i ? "," : "",
-				       (long long)items[i].id);
-	json[len++] = ']';
-	json[len] = '\0';
+	return read_row(st, a, true, out);
+}
 
-	sqlite3_stmt *st = db_stmt(db, SQL_AUTHORS_OF);
-	if (!st)
-		return W_DB;
+/* A db_row_fn for a byline row (article, id, slug, name, initials, bio)
+ * into a struct author. */
+static enum werr
+author_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	struct author *u = out;
+	u->id = sqlite3_column_int64(st, 1);
+	bool ok = db_col(st, 2, a, &u->slug) && db_col(st, 3, a, &u->name) &&
+		  db_col(st, 4, a, &u->initials) && db_col(st, 5, a, &u->bio);
+	return ok ? W_OK : W_NOMEM;
+}
+
+/* A db_row_fn for a tag row (article, id, slug, name, description) into a
+ * struct tag. */
+static enum werr
+tag_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	struct tag *t = out;
+	t->id = sqlite3_column_int64(st, 1);
+	bool ok = db_col(st, 2, a, &t->slug) && db_col(st, 3, a, &t->name) &&
+		  db_col(st, 4, a, &t->description);
+	return ok ? W_OK : W_NOMEM;
+}
+
+/* Steps st (bound) for rows whose first column is the article they belong
+ * to: the rest of each row is read by fn into an array of size-byte
+ * records (*out, in the arena), the articles into *owner; *n rows. Resets
+ * st. */
+static enum werr
+children(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn fn,
+	 size_t size, void **out, int64_t **owner, size_t *n)
+{
+	unsigned char *all = NULL;
+	int64_t *own = NULL;
+	size_t cap = 0, ocap = 0;
 	enum werr e = W_OK;
-	struct author *all = NULL;
-	int64_t *owner = NULL; /* owner[i]: the article of all[i] */
-	size_t total = 0, cap = 0, ocap = 0;
-	if (sqlite3_bind_text(st, 1, json, (int)len, SQLITE_STATIC) !=
-	    SQLITE_OK) {
-		e = db_fail(db, "binding article ids");
-		goto out;
-	}
 	int rc;
+	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		all = reserve(a, all, total, &cap, sizeof *all);
-		owner = reserve(a, owner, total, &ocap, sizeof *owner);
-		if (!all || !owner) {
+		all = arena_grow(a, all, *n, &cap, size);
+		own = arena_grow(a, own, *n, &ocap, sizeof *own);
+		if (!all || !own) {
 			e = W_NOMEM;
 			goto out;
 		}
-		struct author *u = &all[total];
-		owner[total] = sqlite3_column_int64(st, 0);
-		u->id = sqlite3_column_int64(st, 1);
-		if (!text(st, 2, a, &u->slug) || !text(st, 3, a, &u->name) ||
-		    !text(st, 4, a, &u->initials) || !text(st, 5, a, &u->bio)) {
-			e = W_NOMEM;
+		own[*n] = sqlite3_column_int64(st, 0);
+		if ((e = fn(st, a, all + *n * size)) != W_OK)
 			goto out;
-		}
-		total++;
+		(*n)++;
 	}
-	if (rc != SQLITE_DONE) {
-		e = db_fail(db, "loading bylines");
-		goto out;
-	}
-	/* Rows come grouped by article, in byline order within a group, so
-	 * each item's authors are one slice of all[]. */
-	for (size_t i = 0; i < total;) {
-		size_t j = i;
-		while (j < total && owner[j] == owner[i])
-			j++;
-		for (size_t k = 0; k < n; k++) {
-			if (items[k].id == owner[i]) {
-				items[k].authors = &all[i];
-				items[k].nauthors = j - i;
-			}
-		}
-		i = j;
-	}
+	if (rc != SQLITE_DONE)
+		e = db_fail(db, sqlite3_sql(st));
 out:
 	sqlite3_reset(st);
+	if (e != W_OK)
+		*n = 0;
+	*out = all;
+	*owner = own;
 	return e;
 }
 
-/* Fills art's tags in the editor's order. */
+/* The rows of article id in owner[0..n), which the queries return grouped
+ * by article: their number, and the first of them in *first. */
+static size_t
+run_of(const int64_t *owner, size_t n, int64_t id, size_t *first)
+{
+	size_t i = 0;
+	while (i < n && owner[i] != id)
+		i++;
+	*first = i;
+	while (i < n && owner[i] == id)
+		i++;
+	return i - *first;
+}
+
+/* Runs sql, which takes the JSON array of the ids of items[0..n) as ?1,
+ * into children() (n > 0). */
+static enum werr
+children_of(struct db *db, struct arena *a, const char *sql,
+	    const struct article *items, size_t n, db_row_fn fn, size_t size,
+	    void **out, int64_t **owner, size_t *total)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	enum werr e = db_bind_ids(db, st, 1, a, &items->id, n, sizeof *items);
+	if (e != W_OK)
+		return e;
+	return children(db, a, st, fn, size, out, owner, total);
+}
+
+enum werr
+db_article_bylines(struct db *db, struct arena *a, struct article *items,
+		   size_t n)
+{
+	void *rows;
+	int64_t *owner;
+	size_t total;
+	if (n == 0)
+		return W_OK;
+	enum werr e = children_of(db, a, SQL_AUTHORS_OF, items, n, author_row,
+				  sizeof(struct author), &rows, &owner, &total);
+	struct author *all = rows;
+	for (size_t k = 0; e == W_OK && k < n; k++) {
+		size_t first;
+		items[k].nauthors = run_of(owner, total, items[k].id, &first);
+		items[k].authors = items[k].nauthors ? &all[first] : NULL;
+	}
+	return e;
+}
+
+enum werr
+db_article_tags(struct db *db, struct arena *a, struct article *items,
+		size_t n)
+{
+	void *rows;
+	int64_t *owner;
+	size_t total;
+	if (n == 0)
+		return W_OK;
+	enum werr e = children_of(db, a, SQL_TAGS_OF_MANY, items, n, tag_row,
+				  sizeof(struct tag), &rows, &owner, &total);
+	struct tag *all = rows;
+	for (size_t k = 0; e == W_OK && k < n; k++) {
+		size_t first;
+		items[k].ntags = run_of(owner, total, items[k].id, &first);
+		items[k].tags = items[k].ntags ? &all[first] : NULL;
+	}
+	return e;
+}
+
+/* Fills art's tags in the editor's order. One article's tags are read by
+ * its key, without the JSON array db_article_tags() binds. */
 static enum werr
 load_tags(struct db *db, struct arena *a, struct article *art)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_TAGS_OF);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	size_t cap = 0;
+	void *rows;
+	int64_t *owner;
 	sqlite3_bind_int64(st, 1, art->id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		art->tags = reserve(a, art->tags, art->ntags, &cap,
-				    sizeof *art->tags);
-		if (!art->tags) {
-			e = W_NOMEM;
-			goto out;
-		}
-		struct tag *t = &art->tags[art->ntags];
-		t->id = sqlite3_column_int64(st, 0);
-		if (!text(st, 1, a, &t->slug) || !text(st, 2, a, &t->name) ||
-		    !text(st, 3, a, &t->description)) {
-			e = W_NOMEM;
-			goto out;
-		}
-		art->ntags++;
-	}
-	if (rc != SQLITE_DONE)
-		e = db_fail(db, "loading tags");
-out:
-	if (e != W_OK) {
-		art->tags = NULL;
-		art->ntags = 0;
-	}
-	sqlite3_reset(st);
-	return e;
-}
-
-/* Steps st (already bound) for its one row into out; W_NOTFOUND when there
- * is none. Resets st. */
-static enum werr
-load_one(struct db *db, struct arena *a, sqlite3_stmt *st, bool full,
-	 struct article *out)
-{
-	enum werr e;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		e = read_card(st, a, full, out);
-	else if (rc == SQLITE_DONE)
-		e = W_NOTFOUND;
-	else
-		e = db_fail(db, sqlite3_sql(st));
-	sqlite3_reset(st);
+	enum werr e = children(db, a, st, tag_row, sizeof(struct tag), &rows,
+			       &owner, &art->ntags);
+	art->tags = e == W_OK ? rows : NULL;
 	return e;
 }
 
@@ -302,9 +316,9 @@ static enum werr
 load_full(struct db *db, struct arena *a, sqlite3_stmt *st,
 	  struct article *out)
 {
-	enum werr e = load_one(db, a, st, true, out);
+	enum werr e = db_one(db, st, a, full_row, out, sqlite3_sql(st));
 	if (e == W_OK)
-		e = load_authors(db, a, out, 1);
+		e = db_article_bylines(db, a, out, 1);
 	if (e == W_OK)
 		e = load_tags(db, a, out);
 	return e;
@@ -317,8 +331,9 @@ db_article_by_slug(struct db *db, struct arena *a, const char *slug,
 	sqlite3_stmt *st = db_stmt(db, SQL_BY_SLUG);
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC) != SQLITE_OK)
-		return db_fail(db, "binding a slug");
+	enum werr e = db_bind_text(db, st, 1, slug);
+	if (e != W_OK)
+		return e;
 	return load_full(db, a, st, out);
 }
 
@@ -341,9 +356,9 @@ db_article_featured(struct db *db, struct arena *a, int64_t now,
 	if (!st)
 		return W_DB;
 	sqlite3_bind_int64(st, 1, now);
-	enum werr e = load_one(db, a, st, false, out);
+	enum werr e = db_one(db, st, a, card_row, out, sqlite3_sql(st));
 	if (e == W_OK)
-		e = load_authors(db, a, out, 1);
+		e = db_article_bylines(db, a, out, 1);
 	return e;
 }
 
@@ -353,30 +368,16 @@ clamp(size_t limit)
 	return limit < LIST_MAX ? limit : LIST_MAX;
 }
 
-/* Steps st (already bound) for up to limit rows appended to items[*n..]. */
+/* Steps st (already bound) for up to limit cards appended to items[*n..];
+ * *more (may be NULL) tells whether a further row came. */
 static enum werr
 collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 	struct article *items, size_t *n, bool *more)
 {
-	enum werr e = W_OK;
-	size_t got = 0;
-	int rc;
-	*more = false;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (got == limit) {
-			*more = true;
-			break;
-		}
-		e = read_card(st, a, false, &items[*n + got]);
-		if (e != W_OK)
-			goto out;
-		got++;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		e = db_fail(db, sqlite3_sql(st));
-out:
+	size_t got;
+	enum werr e = db_rows(db, st, a, card_row, items + *n, sizeof *items,
+			      limit, &got, more, sqlite3_sql(st));
 	*n += got;
-	sqlite3_reset(st);
 	return e;
 }
 
@@ -413,7 +414,7 @@ list(struct db *db, struct arena *a, const char *sql, bool has_key,
 	enum werr e = collect(db, a, st, limit, out->items, &out->n,
 			      &out->more);
 	if (e == W_OK)
-		e = load_authors(db, a, out->items, out->n);
+		e = db_article_bylines(db, a, out->items, out->n);
 	if (e != W_OK) {
 		memset(out, 0, sizeof *out);
 		return e;
@@ -470,8 +471,7 @@ related_step(struct db *db, struct arena *a, const char *sql, int64_t art_id,
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, art_id);
 	sqlite3_bind_int64(st, 3, (int64_t)limit);
-	bool more;
-	return collect(db, a, st, limit, out->items, &out->n, &more);
+	return collect(db, a, st, limit, out->items, &out->n, NULL);
 }
 
 enum werr
@@ -490,10 +490,24 @@ db_articles_related(struct db *db, struct arena *a, const struct article *art,
 		e = related_step(db, a, SQL_SHARING, art->id, now,
 				 limit - out->n, out);
 	if (e == W_OK)
-		e = load_authors(db, a, out->items, out->n);
+		e = db_article_bylines(db, a, out->items, out->n);
 	if (e != W_OK)
 		memset(out, 0, sizeof *out);
 	return e;
+}
+
+/* A db_row_fn for a row of SQL_PUBLIC_BY_SLUG into a struct article. */
+static enum werr
+public_row(sqlite3_stmt *st, struct arena *a, void *row)
+{
+	struct article *out = row;
+	out->id = sqlite3_column_int64(st, 0);
+	out->status = article_status_parse(
+		(const char *)sqlite3_column_text(st, 3));
+	out->published_at = sqlite3_column_int64(st, 4);
+	bool ok = db_col(st, 1, a, &out->slug) &&
+		  db_col(st, 2, a, &out->title);
+	return ok ? W_OK : W_NOMEM;
 }
 
 enum werr
@@ -504,30 +518,11 @@ db_article_public_by_slug(struct db *db, struct arena *a, const char *slug,
 	sqlite3_stmt *st = db_stmt(db, SQL_PUBLIC_BY_SLUG);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
 	sqlite3_bind_int64(st, 1, now);
-	if (sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK) {
-		e = db_fail(db, "binding a slug");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		e = W_NOTFOUND;
-		goto out;
-	}
-	if (rc != SQLITE_ROW) {
-		e = db_fail(db, "article by slug");
-		goto out;
-	}
-	out->id = sqlite3_column_int64(st, 0);
-	out->status = article_status_parse(
-		(const char *)sqlite3_column_text(st, 3));
-	out->published_at = sqlite3_column_int64(st, 4);
-	if (!text(st, 1, a, &out->slug) || !text(st, 2, a, &out->title))
-		e = W_NOMEM;
-out:
-	sqlite3_reset(st);
-	return e;
+	enum werr e = db_bind_text(db, st, 2, slug);
+	if (e != W_OK)
+		return e;
+	return db_one(db, st, a, public_row, out, "article by slug");
 }
 
 /* The ids of articles whose HTML is missing, malloc'd into *ids. Collected

@@ -53,6 +53,14 @@ enum werr db_article_public_by_slug(struct db *db, struct arena *a,
 				    const char *slug, int64_t now,
 				    struct article *out) WUNUSED;
 
+/* Fill the authors (byline order; id, slug, name, initials, bio) or the
+ * tags (the editor's order; id, slug, name, description) of items[0..n)
+ * with one query whatever n. */
+enum werr db_article_bylines(struct db *db, struct arena *a,
+			     struct article *items, size_t n) WUNUSED;
+enum werr db_article_tags(struct db *db, struct arena *a,
+			  struct article *items, size_t n) WUNUSED;
+
 /* Renders body_md to body_html (markdown.c) for every article whose
  * body_html is empty, in one transaction. Used by `warta init --demo`. */
 enum werr db_articles_render_missing(struct db *db) WUNUSED;

@@ -3,10 +3,10 @@
  * the taxonomy pages with their last change. */
 #include <assert.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "datefmt.h"
+#include "db_article.h"
 #include "db_feed.h"
 
 /* As in db_article.c: the partial indexes of sql/001_core.sql are used only
@@ -52,20 +52,6 @@ static const char *const feed_sql[] = {
 };
 static_assert(sizeof feed_sql / sizeof feed_sql[0] == FEED__MAX,
 	      "one feed query per scope");
-
-/* Bylines and tags of a whole feed at once: ?1 is a JSON array of article
- * ids. Each returns (article, id, slug, name) grouped by article. */
-static const char SQL_AUTHORS_OF[] =
-	"SELECT w.article_id, u.id, u.slug, u.name"
-	" FROM article_authors w JOIN authors u ON u.id = w.author_id"
-	" WHERE w.article_id IN (SELECT value FROM json_each(?1))"
-	" ORDER BY w.article_id, w.position, u.id";
-
-static const char SQL_TAGS_OF[] =
-	"SELECT t.article_id, g.id, g.slug, g.name"
-	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
-	" WHERE t.article_id IN (SELECT value FROM json_each(?1))"
-	" ORDER BY t.article_id, t.position, g.id";
 
 /* Every public article's times, newest first, for counting months: the
  * rows arrive grouped by month, so no GROUP BY (and no sort) is needed. */
@@ -113,143 +99,11 @@ db_feed_changed(int64_t published_at, int64_t updated_at)
 	return updated_at > published_at ? updated_at : published_at;
 }
 
-/* Copies text column i into *dst; false when out of memory. */
-static bool
-text(sqlite3_stmt *st, int i, struct arena *a, const char **dst)
-{
-	*dst = db_col_text(st, i, a);
-	return *dst != NULL;
-}
-
-/* Makes room for one more element in an arena array of *cap elements of
- * size bytes holding n; NULL when out of memory. The outgrown copy stays in
- * the arena until its reset: the price of not knowing counts ahead. */
-static void *
-reserve(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return arr;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	if (ncap > SIZE_MAX / size)
-		return NULL;
-	void *p = arena_alloc(a, ncap * size);
-	if (!p)
-		return NULL;
-	if (n)
-		memcpy(p, arr, n * size);
-	*cap = ncap;
-	return p;
-}
-
-/* A byline or tag row, before it is sorted into its article. */
-struct child {
-	int64_t owner;
-	int64_t id;
-	const char *slug;
-	const char *name;
-};
-
-/* "[1,2,3]": the ids of items[0..n) for json_each(); NULL when out of
- * memory. */
-static const char *
-id_array(struct arena *a, const struct article *items, size_t n)
-{
-	/* At most 20 digits, a sign and a comma per id, and the brackets. */
-	char *json = arena_alloc(a, n * 22 + 3);
-	if (!json)
-		return NULL;
-	size_t len = 0;
-	json[len++] = '[';
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)sprintf(json + len, "%s%lld", i ? "," : "",
-				       (long long)items[i].id);
-	json[len++] = ']';
-	json[len] = '\0';
-	return json;
-}
-
-/* Runs sql (SQL_AUTHORS_OF or SQL_TAGS_OF) for the ids in json into
- * *out, *n rows in the query's order. */
+/* A db_row_fn for a row of ENTRY_COLS into a struct article. */
 static enum werr
-children(struct db *db, struct arena *a, const char *sql, const char *json,
-	 struct child **out, size_t *n)
+read_entry(sqlite3_stmt *st, struct arena *a, void *row)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return W_DB;
-	enum werr e = W_OK;
-	size_t cap = 0;
-	if (sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC) != SQLITE_OK) {
-		e = db_fail(db, "binding article ids");
-		goto out;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = reserve(a, *out, *n, &cap, sizeof **out);
-		if (!*out) {
-			e = W_NOMEM;
-			goto out;
-		}
-		struct child *c = &(*out)[*n];
-		c->owner = sqlite3_column_int64(st, 0);
-		c->id = sqlite3_column_int64(st, 1);
-		if (!text(st, 2, a, &c->slug) || !text(st, 3, a, &c->name)) {
-			e = W_NOMEM;
-			goto out;
-		}
-		(*n)++;
-	}
-	if (rc != SQLITE_DONE)
-		e = db_fail(db, "loading bylines or tags of a feed");
-out:
-	sqlite3_reset(st);
-	return e;
-}
-
-/* Gives each item its slice of the bylines and the tags. Rows come grouped
- * by article, so each item's share is one run of the arrays. */
-static enum werr
-attach(struct arena *a, struct article *items, size_t n,
-       const struct child *au, size_t nau, const struct child *tg, size_t ntg)
-{
-	struct author *authors = arena_alloc(a, (nau ? nau : 1) *
-						     sizeof *authors);
-	struct tag *tags = arena_alloc(a, (ntg ? ntg : 1) * sizeof *tags);
-	if (!authors || !tags)
-		return W_NOMEM;
-	for (size_t i = 0; i < nau; i++)
-		authors[i] = (struct author){.id = au[i].id,
-					     .slug = au[i].slug,
-					     .name = au[i].name};
-	for (size_t i = 0; i < ntg; i++)
-		tags[i] = (struct tag){.id = tg[i].id, .slug = tg[i].slug,
-				       .name = tg[i].name};
-	for (size_t k = 0; k < n; k++) {
-		struct article *it = &items[k];
-		for (size_t i = 0; i < nau; i++) {
-			if (au[i].owner != it->id)
-				continue;
-			if (!it->authors)
-				it->authors = &authors[i];
-			it->nauthors++;
-		}
-		for (size_t i = 0; i < ntg; i++) {
-			if (tg[i].owner != it->id)
-				continue;
-			if (!it->tags)
-				it->tags = &tags[i];
-			it->ntags++;
-		}
-	}
-	return W_OK;
-}
-
-/* Reads a row of ENTRY_COLS into out. */
-static enum werr
-read_entry(sqlite3_stmt *st, struct arena *a, struct article *out)
-{
+	struct article *out = row;
 	memset(out, 0, sizeof *out);
 	out->id = sqlite3_column_int64(st, 0);
 	out->published_at = sqlite3_column_int64(st, 5);
@@ -257,11 +111,12 @@ read_entry(sqlite3_stmt *st, struct arena *a, struct article *out)
 	out->section.id = sqlite3_column_int64(st, 7);
 	/* Only public articles reach a feed; the query says which. */
 	out->status = ST_PUBLISHED;
-	bool ok = text(st, 1, a, &out->slug) && text(st, 2, a, &out->title) &&
-		  text(st, 3, a, &out->lead) &&
-		  text(st, 4, a, &out->body_html) &&
-		  text(st, 8, a, &out->section.slug) &&
-		  text(st, 9, a, &out->section.name);
+	bool ok = db_col(st, 1, a, &out->slug) &&
+		  db_col(st, 2, a, &out->title) &&
+		  db_col(st, 3, a, &out->lead) &&
+		  db_col(st, 4, a, &out->body_html) &&
+		  db_col(st, 8, a, &out->section.slug) &&
+		  db_col(st, 9, a, &out->section.name);
 	return ok ? W_OK : W_NOMEM;
 }
 
@@ -283,41 +138,17 @@ db_feed_articles(struct db *db, struct arena *a, enum feed_scope scope,
 	sqlite3_stmt *st = db_stmt(db, feed_sql[scope]);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	size_t n = 0;
+	size_t n;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
 	if (scope != FEED_ALL)
 		sqlite3_bind_int64(st, 3, key);
-	int rc = SQLITE_DONE;
-	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e = read_entry(st, a, &items[n]);
-		if (e != W_OK)
-			goto out;
-		n++;
-	}
-	if (n < limit && rc != SQLITE_DONE) {
-		e = db_fail(db, "loading a feed");
-		goto out;
-	}
-	sqlite3_reset(st);
-	if (n == 0)
-		goto out;
-
-	const char *json = id_array(a, items, n);
-	struct child *au, *tg;
-	size_t nau, ntg;
-	if (!json) {
-		e = W_NOMEM;
-		goto out;
-	}
-	e = children(db, a, SQL_AUTHORS_OF, json, &au, &nau);
+	enum werr e = db_rows(db, st, a, read_entry, items, sizeof *items,
+			      limit, &n, NULL, "loading a feed");
 	if (e == W_OK)
-		e = children(db, a, SQL_TAGS_OF, json, &tg, &ntg);
+		e = db_article_bylines(db, a, items, n);
 	if (e == W_OK)
-		e = attach(a, items, n, au, nau, tg, ntg);
-out:
-	sqlite3_reset(st);
+		e = db_article_tags(db, a, items, n);
 	if (e == W_OK) {
 		out->items = items;
 		out->n = n;
@@ -347,7 +178,7 @@ db_feed_months(struct db *db, struct arena *a, int64_t now, int offset,
 		struct local_date d;
 		datefmt_local(pub, offset, &d);
 		if (!cur || cur->year != d.year || cur->month != d.month) {
-			*out = reserve(a, *out, *n, &cap, sizeof **out);
+			*out = arena_grow(a, *out, *n, &cap, sizeof **out);
 			if (!*out) {
 				e = W_NOMEM;
 				goto out;
@@ -379,7 +210,7 @@ urls(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 	size_t cap = 0;
 	int rc = SQLITE_DONE;
 	while (*n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = reserve(a, *out, *n, &cap, sizeof **out);
+		*out = arena_grow(a, *out, *n, &cap, sizeof **out);
 		if (!*out) {
 			e = W_NOMEM;
 			goto out;
@@ -388,7 +219,8 @@ urls(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 		u->id = sqlite3_column_int64(st, 0);
 		u->published_at = sqlite3_column_int64(st, 3);
 		u->updated_at = sqlite3_column_int64(st, 4);
-		if (!text(st, 1, a, &u->slug) || !text(st, 2, a, &u->title)) {
+		if (!db_col(st, 1, a, &u->slug) ||
+		    !db_col(st, 2, a, &u->title)) {
 			e = W_NOMEM;
 			goto out;
 		}
@@ -462,7 +294,7 @@ pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
 	sqlite3_bind_int64(st, 1, now);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = reserve(a, *out, *n, cap, sizeof **out);
+		*out = arena_grow(a, *out, *n, cap, sizeof **out);
 		if (!*out) {
 			e = W_NOMEM;
 			goto out;
@@ -471,7 +303,7 @@ pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
 		p->kind = kind;
 		p->lastmod = db_feed_changed(sqlite3_column_int64(st, 2),
 					     sqlite3_column_int64(st, 1));
-		if (!text(st, 0, a, &p->slug)) {
+		if (!db_col(st, 0, a, &p->slug)) {
 			e = W_NOMEM;
 			goto out;
 		}

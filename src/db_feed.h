@@ -29,8 +29,9 @@ enum feed_scope {
  * section, tag or author id; ignored for FEED_ALL), newest first by
  * (published_at, id). Items carry id, slug, title, lead, body_html, section
  * (id, slug, name), published_at, updated_at, authors in byline order and
- * tags in the editor's order; authors and tags carry id, slug and name only.
- * Three queries whatever the count. out->more and out->next are unused. */
+ * tags in the editor's order (as db_article_bylines() and db_article_tags()
+ * fill them). Three queries whatever the count. out->more and out->next are
+ * unused. */
 enum werr db_feed_articles(struct db *db, struct arena *a,
 			   enum feed_scope scope, int64_t key, int64_t now,
 			   size_t limit, struct article_list *out) WUNUSED;

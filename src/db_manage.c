@@ -35,34 +35,6 @@ db_manage_err_get(const struct db_manage_errs *errs, const char *field)
 
 /* --- small helpers ----------------------------------------------------- */
 
-/* True for text of min..max characters: valid UTF-8 without C0, DEL or C1
- * controls, except that multiline text may hold tabs and line breaks. A
- * name with a control character would break a log line or a feed. */
-static bool
-text_ok(const char *s, size_t min, size_t max, bool multiline)
-{
-	if (!s)
-		return min == 0;
-	size_t n = strlen(s);
-	if (!utf8_valid(s, n))
-		return false;
-	size_t chars = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f) {
-			if (!multiline || (c != '\n' && c != '\r' && c != '\t'))
-				return false;
-		}
-		/* U+0080..U+009F are encoded C2 80..C2 9F. */
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f)
-			return false;
-		if ((c & 0xc0) != 0x80)
-			chars++;
-	}
-	return chars >= min && chars <= max;
-}
-
 static bool
 empty(const char *s)
 {
@@ -97,18 +69,12 @@ bind_id(sqlite3_stmt *st, const char *name, int64_t v)
 	       SQLITE_OK;
 }
 
-/* Runs a statement that returns no rows. */
+/* Runs a statement that takes no parameters. */
 static enum werr
 exec1(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
-	if (!st)
-		return W_DB;
-	enum werr e = W_OK;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		e = db_fail(db, sql);
-	sqlite3_reset(st);
-	return e;
+	return st ? db_exec(db, st, sql) : W_DB;
 }
 
 static const char SQL_SAVEPOINT[] = "SAVEPOINT db_manage";
@@ -130,12 +96,6 @@ sp_end(struct db *db, enum werr e)
 		return e;
 	enum werr r = exec1(db, SQL_RELEASE);
 	return e != W_OK ? e : r;
-}
-
-static int
-ext_err(struct db *db)
-{
-	return sqlite3_extended_errcode(db_sqlite(db));
 }
 
 static size_t
@@ -215,19 +175,18 @@ kind_ok(enum db_manage_kind k)
 	return (unsigned)k < MK__MAX;
 }
 
+/* A db_row_fn for struct db_manage_item. */
 static enum werr
-item_row(sqlite3_stmt *st, struct arena *a, struct db_manage_item *it)
+item_row(sqlite3_stmt *st, struct arena *a, void *out)
 {
+	struct db_manage_item *it = out;
 	it->id = sqlite3_column_int64(st, 0);
-	it->slug = db_col_text(st, 1, a);
-	it->name = db_col_text(st, 2, a);
-	it->description = db_col_text(st, 3, a);
-	it->initials = db_col_text(st, 4, a);
 	it->position = sqlite3_column_int64(st, 5);
 	it->uses = sqlite3_column_int64(st, 6);
-	if (!it->slug || !it->name || !it->description || !it->initials)
-		return W_NOMEM;
-	return W_OK;
+	bool ok = db_col(st, 1, a, &it->slug) && db_col(st, 2, a, &it->name) &&
+		  db_col(st, 3, a, &it->description) &&
+		  db_col(st, 4, a, &it->initials);
+	return ok ? W_OK : W_NOMEM;
 }
 
 enum werr
@@ -241,7 +200,7 @@ db_manage_item_check(struct arena *a, enum db_manage_kind k,
 	bool name_ok = false;
 	if (empty(in->name))
 		db_manage_err(errs, "name", "Nama wajib diisi.");
-	else if (!text_ok(in->name, 1, DB_MANAGE_NAME_MAX, false))
+	else if (!utf8_text(in->name, 1, DB_MANAGE_NAME_MAX, false))
 		db_manage_err(errs, "name",
 			      "Nama paling banyak 100 karakter, satu baris, "
 			      "tanpa karakter kontrol.");
@@ -267,12 +226,12 @@ db_manage_item_check(struct arena *a, enum db_manage_kind k,
 			      "dan tanda hubung tunggal (paling banyak 100).");
 	}
 
-	if (!text_ok(in->description, 0, DB_MANAGE_DESC_MAX, true))
+	if (!utf8_text(in->description, 0, DB_MANAGE_DESC_MAX, true))
 		db_manage_err(errs, "description",
 			      "Paling banyak 1000 karakter, tanpa karakter "
 			      "kontrol.");
 	if (k == MK_AUTHOR &&
-	    !text_ok(in->initials, 1, DB_MANAGE_INITIALS_MAX, false))
+	    !utf8_text(in->initials, 1, DB_MANAGE_INITIALS_MAX, false))
 		db_manage_err(errs, "initials",
 			      "Inisial wajib diisi, 1 sampai 8 karakter.");
 	if (k == MK_SECTION &&
@@ -301,25 +260,15 @@ db_manage_item_save(struct db *db, struct arena *a, enum db_manage_kind k,
 	    !bind_text(st, ":description", in->description) ||
 	    !bind_text(st, ":initials", in->initials) ||
 	    !bind_int(st, ":position", in->position) ||
-	    !bind_int(st, ":id", id)) {
-		e = db_fail(db, "binding an item");
-		goto out;
-	}
-	if (sqlite3_step(st) == SQLITE_DONE) {
-		if (id && sqlite3_changes(db_sqlite(db)) == 0)
-			e = W_NOTFOUND;
-		else if (out_id)
-			*out_id =
-			    id ? id : sqlite3_last_insert_rowid(db_sqlite(db));
-	} else if (ext_err(db) == SQLITE_CONSTRAINT_UNIQUE) {
-		/* The slug is the only unique column a user types. */
+	    !bind_int(st, ":id", id))
+		return db_fail(db, "binding an item");
+	e = id ? db_exec_changed(db, st, "saving an item")
+	       : db_exec(db, st, "saving an item");
+	if (e == W_OK && out_id)
+		*out_id = id ? id : sqlite3_last_insert_rowid(db_sqlite(db));
+	/* The slug is the only unique column a user types. */
+	if (e == W_CONFLICT)
 		db_manage_err(errs, "slug", "Slug sudah dipakai.");
-		e = W_CONFLICT;
-	} else {
-		e = db_fail(db, "saving an item");
-	}
-out:
-	sqlite3_reset(st);
 	return e;
 }
 
@@ -333,21 +282,9 @@ db_manage_item_get(struct db *db, struct arena *a, enum db_manage_kind k,
 	sqlite3_stmt *st = db_stmt(db, item_sql[k].get);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (!bind_int(st, ":id", id)) {
-		e = db_fail(db, "binding an id");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		e = item_row(st, a, out);
-	else if (rc == SQLITE_DONE)
-		e = W_NOTFOUND;
-	else
-		e = db_fail(db, "reading an item");
-out:
-	sqlite3_reset(st);
-	return e;
+	if (!bind_int(st, ":id", id))
+		return db_fail(db, "binding an id");
+	return db_one(db, st, a, item_row, out, "reading an item");
 }
 
 enum werr
@@ -367,34 +304,23 @@ db_manage_items(struct db *db, struct arena *a, enum db_manage_kind k,
 	sqlite3_stmt *st = db_stmt(db, item_sql[k].page);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	size_t len = 0;
 	/* One row more than asked says whether a next page exists. */
 	if (!bind_text(st, ":after", after) ||
-	    !bind_int(st, ":limit", (int64_t)limit + 1)) {
-		e = db_fail(db, "binding a page");
-		goto out;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == limit) {
-			*more = true;
-			break;
-		}
-		e = item_row(st, a, &items[len]);
-		if (e != W_OK)
-			goto out;
-		len++;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		e = db_fail(db, "listing items");
-		goto out;
-	}
-	*out = items;
-	*n = len;
-out:
-	sqlite3_reset(st);
+	    !bind_int(st, ":limit", (int64_t)limit + 1))
+		return db_fail(db, "binding a page");
+	enum werr e = db_rows(db, st, a, item_row, items, sizeof *items, limit,
+			      n, more, "listing items");
+	if (e == W_OK)
+		*out = items;
 	return e;
+}
+
+/* A db_row_fn for the use count alone (an int64_t) of an item row. */
+static enum werr
+uses_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 6);
+	return W_OK;
 }
 
 /* The use count of item id, W_NOTFOUND when there is none. */
@@ -404,21 +330,9 @@ item_uses(struct db *db, enum db_manage_kind k, int64_t id, int64_t *uses)
 	sqlite3_stmt *st = db_stmt(db, item_sql[k].get);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (!bind_int(st, ":id", id)) {
-		e = db_fail(db, "binding an id");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*uses = sqlite3_column_int64(st, 6);
-	else if (rc == SQLITE_DONE)
-		e = W_NOTFOUND;
-	else
-		e = db_fail(db, "counting uses");
-out:
-	sqlite3_reset(st);
-	return e;
+	if (!bind_int(st, ":id", id))
+		return db_fail(db, "binding an id");
+	return db_one(db, st, NULL, uses_row, uses, "counting uses");
 }
 
 enum werr
@@ -439,15 +353,11 @@ db_manage_item_delete(struct db *db, enum db_manage_kind k, int64_t id)
 	if (!st)
 		return sp_end(db, W_DB);
 	if (!bind_int(st, ":id", id))
-		e = db_fail(db, "binding an id");
-	else if (sqlite3_step(st) != SQLITE_DONE)
-		/* The count above makes this a race with a writer that
-		 * should not exist inside our savepoint; be safe anyway. */
-		e = ext_err(db) == SQLITE_CONSTRAINT_FOREIGNKEY
-			? W_CONFLICT
-			: db_fail(db, "deleting an item");
-	sqlite3_reset(st);
-	return sp_end(db, e);
+		return sp_end(db, db_fail(db, "binding an id"));
+	/* The count above makes a foreign key failure a race with a writer
+	 * that should not exist inside our savepoint; be safe anyway. */
+	e = db_exec(db, st, "deleting an item");
+	return sp_end(db, e == W_INVAL ? W_CONFLICT : e);
 }
 
 /* --- accounts ---------------------------------------------------------- */
@@ -513,7 +423,7 @@ db_manage_user_check(const struct db_manage_user_input *in,
 			      "nama@redaksi.id).");
 	if (empty(in->name))
 		db_manage_err(errs, "name", "Nama wajib diisi.");
-	else if (!text_ok(in->name, 1, DB_MANAGE_NAME_MAX, false))
+	else if (!utf8_text(in->name, 1, DB_MANAGE_NAME_MAX, false))
 		db_manage_err(errs, "name",
 			      "Nama paling banyak 100 karakter, satu baris, "
 			      "tanpa karakter kontrol.");
@@ -524,20 +434,17 @@ db_manage_user_check(const struct db_manage_user_input *in,
 	return errs->n > before ? W_INVAL : W_OK;
 }
 
-/* Sorts out a failed UPDATE of an account. */
+/* Explains e, the result of writing an account that passed
+ * db_manage_user_check: email is its only unique column a user types, and
+ * after the checks a failed constraint can only be an unknown author. */
 static enum werr
-user_write_failed(struct db *db, struct db_manage_errs *errs)
+user_written(enum werr e, struct db_manage_errs *errs)
 {
-	switch (ext_err(db)) {
-	case SQLITE_CONSTRAINT_UNIQUE:
+	if (e == W_CONFLICT)
 		db_manage_err(errs, "email", "Email sudah dipakai akun lain.");
-		return W_CONFLICT;
-	case SQLITE_CONSTRAINT_FOREIGNKEY:
+	else if (e == W_INVAL)
 		db_manage_err(errs, "author_id", "Penulis tidak ditemukan.");
-		return W_INVAL;
-	default:
-		return db_fail(db, "saving an account");
-	}
+	return e;
 }
 
 enum werr
@@ -550,21 +457,26 @@ db_manage_user_add(struct db *db, const struct db_manage_user_input *in,
 		return e;
 	if (empty(hash))
 		return W_INVAL;
-	/* db_user.c owns the INSERT; after the checks above, its W_INVAL
-	 * can only mean an author that does not exist. */
-	e = db_user_add(db, in->email, in->name, role_parse(in->role),
-			in->author_id, hash, now, out_id);
-	if (e == W_CONFLICT)
-		db_manage_err(errs, "email", "Email sudah dipakai akun lain.");
-	else if (e == W_INVAL)
-		db_manage_err(errs, "author_id", "Penulis tidak ditemukan.");
-	return e;
+	/* db_user.c owns the INSERT. */
+	return user_written(db_user_add(db, in->email, in->name,
+					role_parse(in->role), in->author_id,
+					hash, now, out_id),
+			    errs);
 }
 
 static const char SQL_USER_ROLE[] = "SELECT role FROM users WHERE id = :id";
 static const char SQL_USER_UPDATE[] =
     "UPDATE users SET email = :email, name = :name, role = :role,"
     " author_id = :author WHERE id = :id";
+
+/* A db_row_fn for SQL_USER_ROLE into an enum role. */
+static enum werr
+role_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	*(enum role *)out =
+	    role_parse((const char *)sqlite3_column_text(st, 0));
+	return W_OK;
+}
 
 /* The stored role of account id. */
 static enum werr
@@ -573,21 +485,9 @@ user_role(struct db *db, int64_t id, enum role *role)
 	sqlite3_stmt *st = db_stmt(db, SQL_USER_ROLE);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (!bind_int(st, ":id", id)) {
-		e = db_fail(db, "binding an id");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*role = role_parse((const char *)sqlite3_column_text(st, 0));
-	else if (rc == SQLITE_DONE)
-		e = W_NOTFOUND;
-	else
-		e = db_fail(db, "reading a role");
-out:
-	sqlite3_reset(st);
-	return e;
+	if (!bind_int(st, ":id", id))
+		return db_fail(db, "binding an id");
+	return db_one(db, st, NULL, role_row, role, "reading a role");
 }
 
 enum werr
@@ -618,10 +518,8 @@ db_manage_user_update(struct db *db, int64_t actor_id, int64_t id,
 	    !bind_text(st, ":name", in->name) ||
 	    !bind_text(st, ":role", in->role) ||
 	    !bind_id(st, ":author", in->author_id) || !bind_int(st, ":id", id))
-		e = db_fail(db, "binding an account");
-	else if (sqlite3_step(st) != SQLITE_DONE)
-		e = user_write_failed(db, errs);
-	sqlite3_reset(st);
+		return sp_end(db, db_fail(db, "binding an account"));
+	e = user_written(db_exec(db, st, "saving an account"), errs);
 	return sp_end(db, e);
 }
 
@@ -629,8 +527,6 @@ static const char SQL_USER_DISABLE[] =
     "UPDATE users SET disabled = :disabled WHERE id = :id";
 static const char SQL_USER_PASSWORD[] =
     "UPDATE users SET password_hash = :hash WHERE id = :id";
-static const char SQL_SESSIONS_DELETE[] =
-    "DELETE FROM sessions WHERE user_id = :id";
 
 /* Runs an UPDATE of account id (bound as :id, with :disabled and :hash
  * when the statement has them) and, with revoke, deletes its sessions. */
@@ -646,21 +542,10 @@ user_change(struct db *db, const char *sql, int64_t id, int64_t disabled,
 		return sp_end(db, W_DB);
 	if (!bind_int(st, ":id", id) || !bind_int(st, ":disabled", disabled) ||
 	    !bind_text(st, ":hash", hash))
-		e = db_fail(db, "binding an account");
-	else if (sqlite3_step(st) != SQLITE_DONE)
-		e = db_fail(db, "changing an account");
-	else if (sqlite3_changes(db_sqlite(db)) == 0)
-		e = W_NOTFOUND;
-	sqlite3_reset(st);
-	if (e != W_OK || !revoke)
-		return sp_end(db, e);
-
-	st = db_stmt(db, SQL_SESSIONS_DELETE);
-	if (!st)
-		return sp_end(db, W_DB);
-	if (!bind_int(st, ":id", id) || sqlite3_step(st) != SQLITE_DONE)
-		e = db_fail(db, "deleting sessions");
-	sqlite3_reset(st);
+		return sp_end(db, db_fail(db, "binding an account"));
+	e = db_exec_changed(db, st, "changing an account");
+	if (e == W_OK && revoke)
+		e = db_sessions_delete_user(db, id);
 	return sp_end(db, e);
 }
 
@@ -691,20 +576,20 @@ static const char SQL_USER_GET[] = USER_COLS " WHERE u.id = :id";
 static const char SQL_USER_PAGE[] =
     USER_COLS " WHERE u.id > :after ORDER BY u.id LIMIT :limit";
 
+/* A db_row_fn for struct db_manage_user. */
 static enum werr
-user_row(sqlite3_stmt *st, struct arena *a, struct db_manage_user *out)
+user_row(sqlite3_stmt *st, struct arena *a, void *row)
 {
+	struct db_manage_user *out = row;
 	out->u.id = sqlite3_column_int64(st, 0);
-	out->u.email = db_col_text(st, 1, a);
-	out->u.name = db_col_text(st, 2, a);
 	out->u.role = role_parse((const char *)sqlite3_column_text(st, 3));
 	out->u.author_id = sqlite3_column_int64(st, 4);
 	out->u.disabled = sqlite3_column_int(st, 5) != 0;
 	out->created_at = sqlite3_column_int64(st, 6);
-	out->author_name = db_col_text(st, 7, a);
-	if (!out->u.email || !out->u.name || !out->author_name)
-		return W_NOMEM;
-	return W_OK;
+	bool ok = db_col(st, 1, a, &out->u.email) &&
+		  db_col(st, 2, a, &out->u.name) &&
+		  db_col(st, 7, a, &out->author_name);
+	return ok ? W_OK : W_NOMEM;
 }
 
 enum werr
@@ -715,21 +600,9 @@ db_manage_user_get(struct db *db, struct arena *a, int64_t id,
 	sqlite3_stmt *st = db_stmt(db, SQL_USER_GET);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (!bind_int(st, ":id", id)) {
-		e = db_fail(db, "binding an id");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		e = user_row(st, a, out);
-	else if (rc == SQLITE_DONE)
-		e = W_NOTFOUND;
-	else
-		e = db_fail(db, "reading an account");
-out:
-	sqlite3_reset(st);
-	return e;
+	if (!bind_int(st, ":id", id))
+		return db_fail(db, "binding an id");
+	return db_one(db, st, a, user_row, out, "reading an account");
 }
 
 enum werr
@@ -746,32 +619,13 @@ db_manage_users(struct db *db, struct arena *a, int64_t after, size_t limit,
 	sqlite3_stmt *st = db_stmt(db, SQL_USER_PAGE);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	size_t len = 0;
 	if (!bind_int(st, ":after", after) ||
-	    !bind_int(st, ":limit", (int64_t)limit + 1)) {
-		e = db_fail(db, "binding a page");
-		goto out;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == limit) {
-			*more = true;
-			break;
-		}
-		e = user_row(st, a, &users[len]);
-		if (e != W_OK)
-			goto out;
-		len++;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		e = db_fail(db, "listing accounts");
-		goto out;
-	}
-	*out = users;
-	*n = len;
-out:
-	sqlite3_reset(st);
+	    !bind_int(st, ":limit", (int64_t)limit + 1))
+		return db_fail(db, "binding a page");
+	enum werr e = db_rows(db, st, a, user_row, users, sizeof *users, limit,
+			      n, more, "listing accounts");
+	if (e == W_OK)
+		*out = users;
 	return e;
 }
 
@@ -833,22 +687,20 @@ static const char SQL_AUDIT_ACTION[] =
 static const char SQL_AUDIT_BOTH[] =
     AUDIT_COLS " WHERE l.user_id = :user AND l.action = :action AND" AUDIT_PAGE;
 
+/* A db_row_fn for struct db_manage_audit. */
 static enum werr
-audit_row(sqlite3_stmt *st, struct arena *a, struct db_manage_audit *r)
+audit_row(sqlite3_stmt *st, struct arena *a, void *row)
 {
+	struct db_manage_audit *r = row;
 	r->id = sqlite3_column_int64(st, 0);
 	r->created_at = sqlite3_column_int64(st, 1);
 	r->user_id = sqlite3_column_int64(st, 2);
-	r->user_name = db_col_text(st, 3, a);
-	r->action = db_col_text(st, 4, a);
 	r->article_id = sqlite3_column_int64(st, 5);
-	r->article_title = db_col_text(st, 6, a);
-	r->detail = db_col_text(st, 7, a);
-	r->addr = db_col_text(st, 8, a);
-	if (!r->user_name || !r->action || !r->article_title || !r->detail ||
-	    !r->addr)
-		return W_NOMEM;
-	return W_OK;
+	bool ok = db_col(st, 3, a, &r->user_name) &&
+		  db_col(st, 4, a, &r->action) &&
+		  db_col(st, 6, a, &r->article_title) &&
+		  db_col(st, 7, a, &r->detail) && db_col(st, 8, a, &r->addr);
+	return ok ? W_OK : W_NOMEM;
 }
 
 enum werr
@@ -871,32 +723,13 @@ db_manage_audit_list(struct db *db, struct arena *a,
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	size_t len = 0;
 	if (!bind_int(st, ":before", before > 0 ? before : INT64_MAX) ||
 	    !bind_int(st, ":limit", (int64_t)limit + 1) ||
-	    !bind_int(st, ":user", user) || !bind_text(st, ":action", action)) {
-		e = db_fail(db, "binding an audit page");
-		goto out;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == limit) {
-			*more = true;
-			break;
-		}
-		e = audit_row(st, a, &rows[len]);
-		if (e != W_OK)
-			goto out;
-		len++;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		e = db_fail(db, "listing the audit log");
-		goto out;
-	}
-	*out = rows;
-	*n = len;
-out:
-	sqlite3_reset(st);
+	    !bind_int(st, ":user", user) || !bind_text(st, ":action", action))
+		return db_fail(db, "binding an audit page");
+	enum werr e = db_rows(db, st, a, audit_row, rows, sizeof *rows, limit,
+			      n, more, "listing the audit log");
+	if (e == W_OK)
+		*out = rows;
 	return e;
 }

@@ -65,31 +65,6 @@ lang_valid(const char *s)
 	return false;
 }
 
-/* True for display text of min..max characters: valid UTF-8 without C0,
- * DEL or C1 controls, which have no business in a title and could break
- * the lines of a feed or a log. */
-static bool
-text_valid(const char *s, size_t min, size_t max)
-{
-	size_t n = strlen(s);
-	if (!utf8_valid(s, n))
-		return false;
-	size_t chars = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f)
-			return false;
-		/* U+0080..U+009F are encoded C2 80..C2 9F. */
-		if (c == 0xc2 && i + 1 < n &&
-		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f)
-			return false;
-		if ((c & 0xc0) != 0x80)
-			chars++;
-	}
-	return chars >= min && chars <= max;
-}
-
 static bool
 is_alnum(char c)
 {
@@ -158,13 +133,11 @@ store(struct db *db, const char *key, const char *value)
 	sqlite3_stmt *st = db_stmt(db, SQL_SET);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
-		e = db_fail(db, "storing a setting");
-	sqlite3_reset(st);
-	return e;
+	enum werr e;
+	if ((e = db_bind_text(db, st, 1, key)) != W_OK ||
+	    (e = db_bind_text(db, st, 2, value)) != W_OK)
+		return e;
+	return db_exec(db, st, "storing a setting");
 }
 
 enum werr
@@ -175,11 +148,11 @@ db_site_set(struct db *db, const char *key, const char *value)
 	char url[URL_MAX + 1];
 	switch (key_parse(key)) {
 	case K_SITE_NAME:
-		if (!text_valid(value, 1, NAME_MAX_CHARS))
+		if (!utf8_text(value, 1, NAME_MAX_CHARS, false))
 			return W_INVAL;
 		break;
 	case K_TAGLINE:
-		if (!text_valid(value, 0, TAGLINE_MAX_CHARS))
+		if (!utf8_text(value, 0, TAGLINE_MAX_CHARS, false))
 			return W_INVAL;
 		break;
 	case K_BASE_URL:
@@ -210,11 +183,11 @@ apply(struct arena *a, enum key k, const char *v, struct site *out)
 	int z;
 	switch (k) {
 	case K_SITE_NAME:
-		if (text_valid(v, 1, NAME_MAX_CHARS))
+		if (utf8_text(v, 1, NAME_MAX_CHARS, false))
 			out->name = arena_strdup(a, v);
 		return out->name ? W_OK : W_NOMEM;
 	case K_TAGLINE:
-		if (text_valid(v, 0, TAGLINE_MAX_CHARS))
+		if (utf8_text(v, 0, TAGLINE_MAX_CHARS, false))
 			out->tagline = arena_strdup(a, v);
 		return out->tagline ? W_OK : W_NOMEM;
 	case K_BASE_URL:

@@ -1,52 +1,67 @@
-/* db_taxonomy.c - sections, tags and authors by slug, and the section list. */
+/* db_taxonomy.c - sections, tags and authors by slug, and the lists of them
+ * that pages and the editor choose from. */
 #include <string.h>
 
 #include "db_taxonomy.h"
 
 static const char SQL_SECTION_BY_SLUG[] =
-	"SELECT id, slug, name, description FROM sections WHERE slug = ?1";
+    "SELECT id, slug, name, description FROM sections WHERE slug = ?1";
 static const char SQL_TAG_BY_SLUG[] =
-	"SELECT id, slug, name, description FROM tags WHERE slug = ?1";
+    "SELECT id, slug, name, description FROM tags WHERE slug = ?1";
 static const char SQL_AUTHOR_BY_SLUG[] =
-	"SELECT id, slug, name, initials, bio FROM authors WHERE slug = ?1";
+    "SELECT id, slug, name, initials, bio FROM authors WHERE slug = ?1";
 static const char SQL_SECTIONS_ALL[] =
-	"SELECT id, slug, name, description FROM sections"
-	" ORDER BY position, name, id";
+    "SELECT id, slug, name, description FROM sections"
+    " ORDER BY position, name, id";
+static const char SQL_AUTHORS_ALL[] =
+    "SELECT id, slug, name, initials, bio FROM authors ORDER BY slug"
+    " LIMIT ?1";
+static const char SQL_TAG_NAMES[] =
+    "SELECT name FROM tags ORDER BY slug LIMIT ?1";
 
-/* Steps st (slug bound as ?1) for one row: its id goes to *id, its text
- * columns 1..ncols-1 to the pointers in cols. W_NOTFOUND for no row. */
+/* db_row_fn readers of the columns above. */
+static enum werr
+section_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	struct section *s = out;
+	s->id = sqlite3_column_int64(st, 0);
+	bool ok = db_col(st, 1, a, &s->slug) && db_col(st, 2, a, &s->name) &&
+		  db_col(st, 3, a, &s->description);
+	return ok ? W_OK : W_NOMEM;
+}
+
+static enum werr
+tag_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	struct tag *t = out;
+	t->id = sqlite3_column_int64(st, 0);
+	bool ok = db_col(st, 1, a, &t->slug) && db_col(st, 2, a, &t->name) &&
+		  db_col(st, 3, a, &t->description);
+	return ok ? W_OK : W_NOMEM;
+}
+
+static enum werr
+author_row(sqlite3_stmt *st, struct arena *a, void *out)
+{
+	struct author *u = out;
+	u->id = sqlite3_column_int64(st, 0);
+	bool ok = db_col(st, 1, a, &u->slug) && db_col(st, 2, a, &u->name) &&
+		  db_col(st, 3, a, &u->initials) && db_col(st, 4, a, &u->bio);
+	return ok ? W_OK : W_NOMEM;
+}
+
+/* Runs sql for the one row with this slug, read by fn into out. */
 static enum werr
 by_slug(struct db *db, struct arena *a, const char *sql, const char *slug,
-	int64_t *id, const char **cols[], int ncols)
+	db_row_fn fn, void *out)
 {
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC) != SQLITE_OK) {
-		e = db_fail(db, "binding a slug");
-		goto out;
-	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		e = W_NOTFOUND;
-		goto out;
-	}
-	if (rc != SQLITE_ROW) {
-		e = db_fail(db, sql);
-		goto out;
-	}
-	*id = sqlite3_column_int64(st, 0);
-	for (int i = 1; i < ncols; i++) {
-		*cols[i - 1] = db_col_text(st, i, a);
-		if (!*cols[i - 1]) {
-			e = W_NOMEM;
-			goto out;
-		}
-	}
-out:
-	sqlite3_reset(st);
-	return e;
+	enum werr e = db_bind_text(db, st, 1, slug);
+	if (e != W_OK)
+		return e;
+	return db_one(db, st, a, fn, out, sql);
 }
 
 enum werr
@@ -54,8 +69,7 @@ db_section_by_slug(struct db *db, struct arena *a, const char *slug,
 		   struct section *out)
 {
 	memset(out, 0, sizeof *out);
-	const char **cols[] = {&out->slug, &out->name, &out->description};
-	return by_slug(db, a, SQL_SECTION_BY_SLUG, slug, &out->id, cols, 4);
+	return by_slug(db, a, SQL_SECTION_BY_SLUG, slug, section_row, out);
 }
 
 enum werr
@@ -63,8 +77,7 @@ db_tag_by_slug(struct db *db, struct arena *a, const char *slug,
 	       struct tag *out)
 {
 	memset(out, 0, sizeof *out);
-	const char **cols[] = {&out->slug, &out->name, &out->description};
-	return by_slug(db, a, SQL_TAG_BY_SLUG, slug, &out->id, cols, 4);
+	return by_slug(db, a, SQL_TAG_BY_SLUG, slug, tag_row, out);
 }
 
 enum werr
@@ -72,14 +85,11 @@ db_author_by_slug(struct db *db, struct arena *a, const char *slug,
 		  struct author *out)
 {
 	memset(out, 0, sizeof *out);
-	const char **cols[] = {&out->slug, &out->name, &out->initials,
-			       &out->bio};
-	return by_slug(db, a, SQL_AUTHOR_BY_SLUG, slug, &out->id, cols, 5);
+	return by_slug(db, a, SQL_AUTHOR_BY_SLUG, slug, author_row, out);
 }
 
 enum werr
-db_sections_all(struct db *db, struct arena *a, struct section **out,
-		size_t *n)
+db_sections_all(struct db *db, struct arena *a, struct section **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -90,30 +100,15 @@ db_sections_all(struct db *db, struct arena *a, struct section **out,
 	struct section *secs = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
+	/* A newsroom has a handful of sections: no limit, no paging. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			/* A newsroom has a handful of sections; doubling in
-			 * the arena wastes little. */
-			size_t ncap = cap ? cap * 2 : 16;
-			struct section *p = arena_alloc(a, ncap * sizeof *p);
-			if (!p) {
-				e = W_NOMEM;
-				goto out;
-			}
-			if (len)
-				memcpy(p, secs, len * sizeof *p);
-			secs = p;
-			cap = ncap;
-		}
-		struct section *s = &secs[len];
-		s->id = sqlite3_column_int64(st, 0);
-		s->slug = db_col_text(st, 1, a);
-		s->name = db_col_text(st, 2, a);
-		s->description = db_col_text(st, 3, a);
-		if (!s->slug || !s->name || !s->description) {
+		secs = arena_grow(a, secs, len, &cap, sizeof *secs);
+		if (!secs) {
 			e = W_NOMEM;
 			goto out;
 		}
+		if ((e = section_row(st, a, &secs[len])) != W_OK)
+			goto out;
 		len++;
 	}
 	if (rc != SQLITE_DONE) {
@@ -124,5 +119,49 @@ db_sections_all(struct db *db, struct arena *a, struct section **out,
 	*n = len;
 out:
 	sqlite3_reset(st);
+	return e;
+}
+
+/* Runs sql, which takes the row limit as ?1, for up to max rows read by fn
+ * into a new array of size-byte records. */
+static enum werr
+first_rows(struct db *db, struct arena *a, const char *sql, size_t max,
+	   db_row_fn fn, size_t size, void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	void *items = arena_alloc(a, (max ? max : 1) * size);
+	if (!items)
+		return W_NOMEM;
+	sqlite3_stmt *st = db_stmt(db, sql);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, (int64_t)max);
+	enum werr e = db_rows(db, st, a, fn, items, size, max, n, NULL, sql);
+	if (e == W_OK)
+		*out = items;
+	return e;
+}
+
+enum werr
+db_authors_all(struct db *db, struct arena *a, struct author **out, size_t *n)
+{
+	void *items;
+	enum werr e = first_rows(db, a, SQL_AUTHORS_ALL, DB_TAXONOMY_MAX,
+				 author_row, sizeof **out, &items, n);
+	*out = items;
+	return e;
+}
+
+enum werr
+db_tag_names(struct db *db, struct arena *a, size_t max, const char ***out,
+	     size_t *n)
+{
+	void *items;
+	if (max > DB_TAXONOMY_MAX)
+		max = DB_TAXONOMY_MAX;
+	enum werr e = first_rows(db, a, SQL_TAG_NAMES, max, db_row_text,
+				 sizeof **out, &items, n);
+	*out = items;
 	return e;
 }

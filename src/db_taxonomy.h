@@ -1,4 +1,5 @@
-/* db_taxonomy.h - sections, tags and authors for the reader pages. */
+/* db_taxonomy.h - sections, tags and authors for the reader pages, and
+ * the lists of them the editor chooses from. */
 #ifndef WARTA_DB_TAXONOMY_H
 #define WARTA_DB_TAXONOMY_H
 
@@ -16,5 +17,17 @@ enum werr db_author_by_slug(struct db *db, struct arena *a, const char *slug,
 /* Every section in home-page order (position, name). */
 enum werr db_sections_all(struct db *db, struct arena *a,
 			  struct section **out, size_t *n) WUNUSED;
+
+/* The most records the lists below return. */
+#define DB_TAXONOMY_MAX 1000
+
+/* Every author by slug, for the byline pickers (at most DB_TAXONOMY_MAX). */
+enum werr db_authors_all(struct db *db, struct arena *a, struct author **out,
+			 size_t *n) WUNUSED;
+
+/* Tag names by slug, for suggestions (at most max, itself at most
+ * DB_TAXONOMY_MAX). */
+enum werr db_tag_names(struct db *db, struct arena *a, size_t max,
+		       const char ***out, size_t *n) WUNUSED;
 
 #endif

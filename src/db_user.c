@@ -58,41 +58,6 @@ static const char SQL_LOGIN_LOCK[] =
 static const char SQL_LOGIN_CLEAR[] =
     "DELETE FROM login_failures WHERE key = ?1";
 
-/* Runs a statement that returns no rows; st has its parameters bound.
- * W_CONFLICT for a UNIQUE or PRIMARY KEY violation, W_INVAL for another
- * constraint (CHECK, NOT NULL, FOREIGN KEY). */
-static enum werr
-exec(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	enum werr e = W_OK;
-	int rc = sqlite3_step(st);
-
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		int ext = sqlite3_extended_errcode(db_sqlite(db));
-		if (ext == SQLITE_CONSTRAINT_UNIQUE ||
-		    ext == SQLITE_CONSTRAINT_PRIMARYKEY)
-			e = W_CONFLICT;
-		else if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			e = W_INVAL;
-		else
-			e = db_fail(db, what);
-	}
-	sqlite3_reset(st);
-	return e;
-}
-
-/* Runs st like exec() and reports whether it changed a row: W_NOTFOUND
- * when it changed none (an UPDATE of an id that does not exist). */
-static enum werr
-exec_changed(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	enum werr e = exec(db, st, what);
-
-	if (e == W_OK && sqlite3_changes(db_sqlite(db)) == 0)
-		e = W_NOTFOUND;
-	return e;
-}
-
 enum werr
 db_user_add(struct db *db, const char *email, const char *name, enum role role,
 	    int64_t author_id, const char *password_hash, int64_t now,
@@ -114,7 +79,7 @@ db_user_add(struct db *db, const char *email, const char *name, enum role role,
 		sqlite3_reset(st);
 		return db_fail(db, "binding a new user");
 	}
-	enum werr e = exec(db, st, SQL_USER_ADD);
+	enum werr e = db_exec(db, st, SQL_USER_ADD);
 	if (e == W_OK && id)
 		*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return e;
@@ -166,10 +131,8 @@ db_user_by_email(struct db *db, struct arena *a, const char *email,
 	sqlite3_stmt *st = db_stmt(db, SQL_USER_BY_EMAIL);
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC)) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC))
 		return db_fail(db, "binding an email");
-	}
 	return user_one(db, st, a, out, hash, SQL_USER_BY_EMAIL);
 }
 
@@ -179,10 +142,8 @@ db_user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out)
 	sqlite3_stmt *st = db_stmt(db, SQL_USER_BY_ID);
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_int64(st, 1, id)) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_int64(st, 1, id))
 		return db_fail(db, "binding a user id");
-	}
 	return user_one(db, st, a, out, NULL, SQL_USER_BY_ID);
 }
 
@@ -240,11 +201,9 @@ update_and_logout(struct db *db, sqlite3_stmt *st, int64_t id, bool logout,
 		  const char *what)
 {
 	enum werr e = db_begin(db);
-	if (e != W_OK) {
-		sqlite3_reset(st);
+	if (e != W_OK)
 		return e;
-	}
-	e = exec_changed(db, st, what);
+	e = db_exec_changed(db, st, what);
 	if (e == W_OK && logout)
 		e = db_sessions_delete_user(db, id);
 	if (e == W_OK)
@@ -261,10 +220,8 @@ db_user_set_password(struct db *db, int64_t id, const char *hash)
 	if (!st)
 		return W_DB;
 	if (sqlite3_bind_int64(st, 1, id) ||
-	    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC)) {
-		sqlite3_reset(st);
+	    sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC))
 		return db_fail(db, "binding a password hash");
-	}
 	return update_and_logout(db, st, id, true, SQL_USER_SET_HASH);
 }
 
@@ -275,10 +232,8 @@ db_user_set_disabled(struct db *db, int64_t id, bool disabled)
 	if (!st)
 		return W_DB;
 	if (sqlite3_bind_int64(st, 1, id) ||
-	    sqlite3_bind_int(st, 2, disabled ? 1 : 0)) {
-		sqlite3_reset(st);
+	    sqlite3_bind_int(st, 2, disabled ? 1 : 0))
 		return db_fail(db, "binding a user id");
-	}
 	return update_and_logout(db, st, id, disabled, SQL_USER_SET_DISABLED);
 }
 
@@ -293,11 +248,9 @@ db_session_add(struct db *db, const char *id_hash, int64_t user_id,
 	    sqlite3_bind_int64(st, 2, user_id) ||
 	    sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC) ||
 	    sqlite3_bind_int64(st, 4, now) ||
-	    sqlite3_bind_text(st, 5, addr ? addr : "", -1, SQLITE_STATIC)) {
-		sqlite3_reset(st);
+	    sqlite3_bind_text(st, 5, addr ? addr : "", -1, SQLITE_STATIC))
 		return db_fail(db, "binding a session");
-	}
-	return exec(db, st, SQL_SESSION_ADD);
+	return db_exec(db, st, SQL_SESSION_ADD);
 }
 
 /* Runs a statement whose ?1 is the text key and ?2 (when has2) an
@@ -309,11 +262,9 @@ exec_key(struct db *db, const char *sql, const char *key, bool has2, int64_t v2)
 	if (!st)
 		return W_DB;
 	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) ||
-	    (has2 && sqlite3_bind_int64(st, 2, v2))) {
-		sqlite3_reset(st);
+	    (has2 && sqlite3_bind_int64(st, 2, v2)))
 		return db_fail(db, "binding a key");
-	}
-	return exec(db, st, sql);
+	return db_exec(db, st, sql);
 }
 
 enum werr
@@ -328,10 +279,8 @@ db_session_get(struct db *db, struct arena *a, const char *id_hash, int64_t now,
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_text(st, 1, id_hash, -1, SQLITE_STATIC)) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_text(st, 1, id_hash, -1, SQLITE_STATIC))
 		return db_fail(db, "binding a session");
-	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		e = W_NOTFOUND;
@@ -380,11 +329,9 @@ db_sessions_delete_user(struct db *db, int64_t user_id)
 	sqlite3_stmt *st = db_stmt(db, SQL_SESSIONS_DELETE_USER);
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_int64(st, 1, user_id)) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_int64(st, 1, user_id))
 		return db_fail(db, "binding a user id");
-	}
-	return exec(db, st, SQL_SESSIONS_DELETE_USER);
+	return db_exec(db, st, SQL_SESSIONS_DELETE_USER);
 }
 
 enum werr
@@ -394,11 +341,9 @@ db_sessions_purge(struct db *db, int64_t now)
 	if (!st)
 		return W_DB;
 	if (sqlite3_bind_int64(st, 1, now - ADMIN_IDLE) ||
-	    sqlite3_bind_int64(st, 2, now - ADMIN_ABSOLUTE)) {
-		sqlite3_reset(st);
+	    sqlite3_bind_int64(st, 2, now - ADMIN_ABSOLUTE))
 		return db_fail(db, "binding a time");
-	}
-	return exec(db, st, SQL_SESSIONS_PURGE);
+	return db_exec(db, st, SQL_SESSIONS_PURGE);
 }
 
 enum werr
@@ -412,10 +357,8 @@ db_login_get(struct db *db, const char *key, int64_t now, int64_t *failures,
 	*locked_until = 0;
 	if (!st)
 		return W_DB;
-	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC)) {
-		sqlite3_reset(st);
+	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC))
 		return db_fail(db, "binding a key");
-	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		if (sqlite3_column_int64(st, 2) > now - DB_LOGIN_WINDOW) {
@@ -443,10 +386,8 @@ db_login_fail(struct db *db, const char *key, int64_t now,
 		return W_DB;
 	if (sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) ||
 	    sqlite3_bind_int64(st, 2, now) ||
-	    sqlite3_bind_int64(st, 3, DB_LOGIN_WINDOW)) {
-		sqlite3_reset(st);
+	    sqlite3_bind_int64(st, 3, DB_LOGIN_WINDOW))
 		return db_fail(db, "binding a key");
-	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		failures = sqlite3_column_int64(st, 0);

@@ -37,18 +37,6 @@ struct fe_fcgi {
 	unsigned nthreads; /* started */
 };
 
-static enum method
-method_of(const char *name)
-{
-	if (strcmp(name, "GET") == 0)
-		return METHOD_GET;
-	if (strcmp(name, "HEAD") == 0)
-		return METHOD_HEAD;
-	if (strcmp(name, "POST") == 0)
-		return METHOD_POST;
-	return METHOD_OTHER;
-}
-
 /* Records the parameter "NAME=value" as a header when it carries one:
  * HTTP_USER_AGENT becomes user-agent; CONTENT_TYPE and CONTENT_LENGTH,
  * which the CGI convention strips of their HTTP_ prefix, too. */
@@ -133,8 +121,7 @@ fill_req(FCGX_Request *r, struct req *req)
 	const char *https = FCGX_GetParam("HTTPS", r->envp);
 	enum werr e;
 
-	req->method = method ? method_of(method) : METHOD_OTHER;
-	req->method_name = arena_strdup(req->arena, method ? method : "-");
+	req_set_method(req, method);
 	if (addr)
 		req->remote_addr = arena_strdup(req->arena, addr);
 	req->https = https && strcasecmp(https, "on") == 0;

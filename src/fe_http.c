@@ -57,18 +57,6 @@ struct conn {
 	uint64_t discarded;
 };
 
-static enum method
-method_of(const char *name)
-{
-	if (strcmp(name, "GET") == 0)
-		return METHOD_GET;
-	if (strcmp(name, "HEAD") == 0)
-		return METHOD_HEAD;
-	if (strcmp(name, "POST") == 0)
-		return METHOD_POST;
-	return METHOD_OTHER;
-}
-
 static void
 log_mhd(void *cls, const char *fmt, va_list ap)
 {
@@ -295,8 +283,7 @@ start(struct fe_http *fe, struct MHD_Connection *mc, struct conn *c,
 	 * arena; everything of this request goes to its own arena instead. */
 	worker_begin(w, req, &c->resp);
 	req->arena = &c->arena;
-	req->method = method_of(method);
-	req->method_name = arena_strdup(req->arena, method);
+	req_set_method(req, method);
 	req->https = false;
 	set_remote_addr(mc, req);
 	MHD_get_connection_values(mc, MHD_HEADER_KIND, add_header, req);

@@ -198,18 +198,11 @@ grow_take(struct grow *g, size_t *len)
 static enum werr
 push_field(struct form_parser *p, const struct form_field *f)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof *p->fields)
-			return fail(p, W_NOMEM);
-		struct form_field *nf = arena_alloc(p->a, cap * sizeof *nf);
-		if (!nf)
-			return fail(p, W_NOMEM);
-		if (p->n)
-			memcpy(nf, p->fields, p->n * sizeof *nf);
-		p->fields = nf;
-		p->cap = cap;
-	}
+	struct form_field *nf =
+		arena_grow(p->a, p->fields, p->n, &p->cap, sizeof *nf);
+	if (!nf)
+		return fail(p, W_NOMEM);
+	p->fields = nf;
 	p->fields[p->n++] = *f;
 	return W_OK;
 }

@@ -65,6 +65,11 @@ struct req {
 	struct arena *arena;
 };
 
+/* Sets req->method from the method's name as sent (NULL: none) and keeps
+ * the name, copied into the request's arena ("-" for none), for the log.
+ * Front ends call this. */
+void req_set_method(struct req *req, const char *name);
+
 /* Parses uri into req->path and req->query. W_INVAL for a malformed escape,
  * invalid UTF-8, a NUL, or too many query fields. Front ends call this. */
 enum werr req_set_uri(struct req *req, const char *uri) WUNUSED;

@@ -187,29 +187,11 @@ check_db(const char *path)
 		fprintf(stderr, "warta: %s\n", err);
 		return false;
 	}
-	int version = -1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_sqlite(db), "PRAGMA user_version", -1, &st,
-			       NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			version = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
+	enum werr e = migrate_require(db, path, err, sizeof err);
 	db_close(db);
-	if (version == migrate_latest())
-		return true;
-	if (version < 0)
-		fprintf(stderr, "warta: %s: cannot read the schema version\n",
-			path);
-	else if (version > migrate_latest())
-		fprintf(stderr, "warta: %s: schema version %d is newer than "
-				"this warta (%d); upgrade warta\n",
-			path, version, migrate_latest());
-	else
-		fprintf(stderr, "warta: %s: schema version %d, want %d; run "
-				"`warta init --db %s`\n",
-			path, version, migrate_latest(), path);
-	return false;
+	if (e != W_OK)
+		fprintf(stderr, "warta: %s\n", err);
+	return e == W_OK;
 }
 
 /* Makes sure the upload directory exists (creating it, not its parents)

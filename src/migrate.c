@@ -99,6 +99,30 @@ user_version(struct db *db, int *v, char *err, size_t errlen)
 	return e;
 }
 
+enum werr
+migrate_require(struct db *db, const char *path, char *err, size_t errlen)
+{
+	int v, latest = migrate_latest();
+	char why[256];
+	if (user_version(db, &v, why, sizeof why) != W_OK) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		return W_DB;
+	}
+	if (v == latest)
+		return W_OK;
+	if (v > latest)
+		snprintf(err, errlen,
+			 "%s: schema version %d is newer than this warta "
+			 "(%d); upgrade warta",
+			 path, v, latest);
+	else
+		snprintf(err, errlen,
+			 "%s: schema version %d, want %d; run `warta init "
+			 "--db %s`",
+			 path, v, latest, path);
+	return W_INVAL;
+}
+
 /* Runs sql (any number of statements); on failure writes "sql/NAME: why"
  * into err. */
 static enum werr
@@ -112,14 +136,6 @@ exec(struct db *db, const char *name, const char *sql, char *err,
 		 msg ? msg : sqlite3_errmsg(db_sqlite(db)));
 	sqlite3_free(msg);
 	return W_DB;
-}
-
-static void
-rollback(struct db *db)
-{
-	/* Some errors end the transaction by themselves. */
-	if (!sqlite3_get_autocommit(db_sqlite(db)))
-		sqlite3_exec(db_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Applies migration f (version v) unless another process did it while we
@@ -150,7 +166,7 @@ out:
 	if (e == W_OK)
 		e = exec(db, f->name, "COMMIT", err, errlen);
 	if (e != W_OK) {
-		rollback(db);
+		db_rollback(db);
 		*done = false;
 	}
 	return e;
@@ -259,6 +275,6 @@ migrate_demo(struct db *db, char *err, size_t errlen)
 	e = exec(db, demo->name, "COMMIT", err, errlen);
 out:
 	if (e != W_OK)
-		rollback(db);
+		db_rollback(db);
 	return e;
 }

@@ -9,6 +9,13 @@
 /* The schema version this binary brings: the highest NNN in sql/. */
 int migrate_latest(void);
 
+/* W_OK when db (opened from path) has exactly the schema this binary
+ * brings, as serving and the command line need; otherwise one line in err
+ * naming path and what to do: W_INVAL for an older or newer schema, W_DB
+ * when the version cannot be read. */
+enum werr migrate_require(struct db *db, const char *path, char *err,
+			  size_t errlen) WUNUSED;
+
 /* Checks a table of SQL files laid out like sql_files (sorted by name, a
  * NULL name last): the files named NNN_name.sql are the migrations and
  * their versions must run 1, 2, 3... with no gap or repeat; other names

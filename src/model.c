@@ -30,10 +30,17 @@ article_status_parse(const char *name)
 }
 
 bool
+article_status_public(enum article_status st, int64_t published_at,
+		      int64_t now)
+{
+	/* The same rule as the SQL in db_article.c, where a NULL
+	 * published_at (read as 0) compares false. */
+	return (st == ST_SCHEDULED || st == ST_PUBLISHED) &&
+	       published_at != 0 && published_at <= now;
+}
+
+bool
 article_is_public(const struct article *a, int64_t now)
 {
-	/* The same rule as the SQL in db_article.c: a scheduled article
-	 * goes public by itself when its time comes, with no job to run. */
-	return (a->status == ST_SCHEDULED || a->status == ST_PUBLISHED) &&
-	       a->published_at <= now;
+	return article_status_public(a->status, a->published_at, now);
 }

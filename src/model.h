@@ -82,7 +82,14 @@ struct article_list {
 	struct cursor next; /* cursor for the next page when more */
 };
 
-/* True when a reader may see a at time now. */
+/* The rule every public query and page shares: an article with status st
+ * and publication time published_at (0: none) is on the site at now when
+ * it is scheduled or published and that time has come. A scheduled article
+ * goes public by itself, with no job to run. Pure. */
+bool article_status_public(enum article_status st, int64_t published_at,
+			   int64_t now);
+
+/* True when a reader may see a at time now (article_status_public). */
 bool article_is_public(const struct article *a, int64_t now);
 
 #endif

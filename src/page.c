@@ -41,19 +41,27 @@ page_date_iso(struct worker *w, int64_t t)
 }
 
 struct tobj *
-page_ctx(struct worker *w, const struct req *req, const char *title)
+page_site(struct worker *w, struct tobj *ctx)
 {
-	struct tobj *ctx = tobj_new(&w->arena);
-	if (!ctx)
-		return NULL;
 	struct tobj *site = tobj_obj(ctx, "site");
 	if (site) {
 		tobj_str(site, "name", w->site.name);
 		tobj_str(site, "tagline", w->site.tagline);
 		tobj_str(site, "base_url", w->site.base_url);
 		tobj_str(site, "lang", w->site.lang);
-		tobj_str(site, "today", page_date_long(w, req->now));
 	}
+	return site;
+}
+
+struct tobj *
+page_ctx(struct worker *w, const struct req *req, const char *title)
+{
+	struct tobj *ctx = tobj_new(&w->arena);
+	if (!ctx)
+		return NULL;
+	struct tobj *site = page_site(w, ctx);
+	if (site)
+		tobj_str(site, "today", page_date_long(w, req->now));
 	tobj_str(ctx, "title", title);
 	tobj_str(ctx, "path", req->path);
 
@@ -88,8 +96,8 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 }
 
 enum werr
-page_render(struct worker *w, struct resp *resp, int status,
-	    const char *name, struct tobj *ctx)
+page_render_in(struct worker *w, struct resp *resp, int status,
+	       const char *layout, const char *name, struct tobj *ctx)
 {
 	enum werr e = tobj_err(ctx);
 	if (e != W_OK)
@@ -98,16 +106,27 @@ page_render(struct worker *w, struct resp *resp, int status,
 	e = tpl_render(w->app->tpl, name, ctx, &w->scratch);
 	if (e != W_OK)
 		return e;
-	/* The page's own HTML, already escaped by the template. */
+	/* The page's own HTML, already escaped by its template. */
 	tobj_html(ctx, "content", buf_cstr(&w->scratch));
+	e = tobj_err(ctx);
+	if (e != W_OK)
+		return e;
 	buf_reset(&resp->body);
-	e = tpl_render(w->app->tpl, "layout", ctx, &resp->body);
+	e = tpl_render(w->app->tpl, layout, ctx, &resp->body);
 	if (e != W_OK)
 		return e;
 	resp->status = status;
 	resp->content_type = "text/html; charset=utf-8";
-	resp->cacheable = status == 200;
 	return W_OK;
+}
+
+enum werr
+page_render(struct worker *w, struct resp *resp, int status,
+	    const char *name, struct tobj *ctx)
+{
+	enum werr e = page_render_in(w, resp, status, "layout", name, ctx);
+	resp->cacheable = e == W_OK && status == 200;
+	return e;
 }
 
 void

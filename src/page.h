@@ -4,6 +4,7 @@
 #define WARTA_PAGE_H
 
 #include "app.h"
+#include "markdown.h"
 #include "model.h"
 #include "tpl.h"
 
@@ -21,10 +22,22 @@ enum werr page_static(struct worker *w, struct req *req, struct resp *resp);
 struct tobj *page_ctx(struct worker *w, const struct req *req,
 		      const char *title);
 
+/* Adds the object "site" to ctx: the site's name, tagline, base_url and
+ * lang. Returns it (NULL when out of memory, which ctx remembers). */
+struct tobj *page_site(struct worker *w, struct tobj *ctx);
+
 /* Renders template name with ctx, then the layout around it, into
  * resp->body as text/html with the given status. */
 enum werr page_render(struct worker *w, struct resp *resp, int status,
 		      const char *name, struct tobj *ctx) WUNUSED;
+
+/* What page_render does with any layout: renders template name with ctx,
+ * sets ctx's "content" to that HTML (escaped by its template) and renders
+ * template layout around it into resp->body as text/html with status.
+ * Whether the answer may be cached is the caller's to set. */
+enum werr page_render_in(struct worker *w, struct resp *resp, int status,
+			 const char *layout, const char *name,
+			 struct tobj *ctx) WUNUSED;
 
 /* Renders the error page for e (404, 400, ...) in the layout. Never fails:
  * falls back to a plain-text body when even that cannot be rendered. */
@@ -71,6 +84,28 @@ void page_listing_head(struct worker *w, struct tobj *ctx, const char *base,
 const char *page_date_long(struct worker *w, int64_t t);
 const char *page_date_short(struct worker *w, int64_t t);
 const char *page_date_iso(struct worker *w, int64_t t);
+
+/* The most [[baca-juga:slug]] boxes one body gets. */
+#define PAGE_BOXES_MAX 8
+
+/* The BACA JUGA boxes for the [[baca-juga:slug]] markers of body_html
+ * (page_article.c): one per marker, in order, naming a public article
+ * other than article self (0: none), drawn with the _baca_juga partial;
+ * markers naming nothing public get none, and vanish from the page.
+ * Fills out[0..*n), at most PAGE_BOXES_MAX. */
+enum werr page_marker_boxes(struct worker *w, const struct req *req,
+			    const char *body_html, int64_t self,
+			    struct baca_juga out[PAGE_BOXES_MAX],
+			    size_t *n) WUNUSED;
+
+/* Answers with the regular file dir/name (never through a symbolic link)
+ * as the body, of content_type (static storage) with the Cache-Control
+ * header cache_control; W_NOTFOUND when there is no such file. name must
+ * already be known to be safe: no "..", no leading '/'. */
+enum werr page_send_file(struct worker *w, struct resp *resp,
+			 const char *dir, const char *name,
+			 const char *content_type,
+			 const char *cache_control) WUNUSED;
 
 /* Renders the partial template name with ctx and appends it to out. */
 enum werr page_partial(struct worker *w, const char *name, struct tobj *ctx,

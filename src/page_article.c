@@ -10,7 +10,6 @@
 #include "page.h"
 
 #define RELATED_MAX 5
-#define MANUAL_MAX 8
 
 /* True when s is exactly n ASCII digits. */
 static bool
@@ -40,6 +39,31 @@ box(struct worker *w, const struct article *a)
 	return html;
 }
 
+enum werr
+page_marker_boxes(struct worker *w, const struct req *req,
+		  const char *body_html, int64_t self,
+		  struct baca_juga out[PAGE_BOXES_MAX], size_t *n)
+{
+	char slugs[PAGE_BOXES_MAX][MARKDOWN_SLUG_MAX];
+	size_t nslugs = markdown_markers(body_html, slugs, PAGE_BOXES_MAX);
+	*n = 0;
+	for (size_t i = 0; i < nslugs; i++) {
+		struct article r;
+		enum werr e = db_article_public_by_slug(
+			w->db, &w->arena, slugs[i], req->now, &r);
+		if (e == W_NOTFOUND || (e == W_OK && r.id == self))
+			continue;
+		if (e != W_OK)
+			return e;
+		out[*n].slug = arena_strdup(&w->arena, slugs[i]);
+		out[*n].html = box(w, &r);
+		if (!out[*n].slug || !out[*n].html)
+			return W_NOMEM;
+		(*n)++;
+	}
+	return W_OK;
+}
+
 /* The body with its boxes in place: manual [[baca-juga:slug]] markers, or
  * else the first related articles after the 3rd and 8th paragraphs. */
 static enum werr
@@ -47,25 +71,12 @@ body_html(struct worker *w, const struct req *req, const struct article *a,
 	  const struct article_list *related, const char *dateline,
 	  const char **out)
 {
-	char slugs[MANUAL_MAX][MARKDOWN_SLUG_MAX];
-	size_t nslugs = markdown_markers(a->body_html, slugs, MANUAL_MAX);
-	struct baca_juga manual[MANUAL_MAX], autob[2];
-	size_t nmanual = 0, nauto = 0;
-
-	for (size_t i = 0; i < nslugs; i++) {
-		struct article r;
-		enum werr e = db_article_public_by_slug(
-			w->db, &w->arena, slugs[i], req->now, &r);
-		if (e == W_NOTFOUND || r.id == a->id)
-			continue;
-		if (e != W_OK)
-			return e;
-		manual[nmanual].slug = arena_strdup(&w->arena, slugs[i]);
-		manual[nmanual].html = box(w, &r);
-		if (!manual[nmanual].slug || !manual[nmanual].html)
-			return W_NOMEM;
-		nmanual++;
-	}
+	struct baca_juga manual[PAGE_BOXES_MAX], autob[2];
+	size_t nmanual, nauto = 0;
+	enum werr e = page_marker_boxes(w, req, a->body_html, a->id, manual,
+					&nmanual);
+	if (e != W_OK)
+		return e;
 	for (size_t i = 0; i < related->n && nauto < 2; i++) {
 		autob[nauto].slug = related->items[i].slug;
 		autob[nauto].html = box(w, &related->items[i]);
@@ -78,7 +89,6 @@ body_html(struct worker *w, const struct req *req, const struct article *a,
 	struct buf b;
 	buf_init(&b);
 	const char *html = a->body_html;
-	enum werr e = W_OK;
 	if (dateline && strncmp(html, "<p>", 3) == 0) {
 		struct tobj *ctx = tobj_new(&w->arena);
 		if (!ctx) {

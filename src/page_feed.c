@@ -28,11 +28,37 @@ static const struct {
 static_assert(sizeof formats / sizeof formats[0] == FMT__MAX,
 	      "one entry per feed format");
 
+/* Where each scope's listings live: its feeds are PATH + slug + "/" +
+ * file, the site's "/" + file. */
+static const char *const scope_paths[] = {
+	[FEED_ALL] = "",
+	[FEED_SECTION] = "/kanal/",
+	[FEED_TAG] = "/tag/",
+	[FEED_AUTHOR] = "/penulis/",
+};
+static_assert(sizeof scope_paths / sizeof scope_paths[0] == FEED__MAX,
+	      "one path per feed scope");
+
 /* Entry and feed ids are tag URIs (RFC 4151) under the site's host with a
  * fixed date: unlike a permalink they survive an edited title, a changed
  * slug or a corrected publication date, so readers never show an article
  * twice. */
 #define TAG_DATE "2024"
+
+struct tobj *
+page_feed_ctx(struct worker *w)
+{
+	struct tobj *ctx = tobj_new(&w->arena);
+	if (ctx)
+		page_site(w, ctx);
+	return ctx;
+}
+
+const char *
+page_feed_scope_path(enum feed_scope kind)
+{
+	return (unsigned)kind < FEED__MAX ? scope_paths[kind] : "";
+}
 
 const char *
 page_feed_url(struct worker *w, const char *path)
@@ -263,6 +289,21 @@ struct scope {
 	const char *path;	 /* "" for the site, "/kanal/slug", ... */
 };
 
+/* The scope and the format of the feed at path, which the route table
+ * only sends here in one of the shapes scope_paths and formats make. */
+static void
+feed_of(const char *path, enum feed_scope *kind, enum feed_format *fmt)
+{
+	*kind = FEED_ALL;
+	for (int k = FEED_ALL + 1; k < FEED__MAX; k++)
+		if (strncmp(path, scope_paths[k], strlen(scope_paths[k])) == 0)
+			*kind = (enum feed_scope)k;
+	size_t n = strlen(path), f = strlen(formats[FMT_ATOM].file);
+	*fmt = n >= f && strcmp(path + n - f, formats[FMT_ATOM].file) == 0
+		       ? FMT_ATOM
+		       : FMT_RSS;
+}
+
 /* Finds the section, tag or author named by the route's slug. */
 static enum werr
 find_scope(struct worker *w, const struct req *req, enum feed_scope kind,
@@ -276,41 +317,39 @@ find_scope(struct worker *w, const struct req *req, enum feed_scope kind,
 		struct section s;
 		if ((e = db_section_by_slug(w->db, &w->arena, slug, &s)) ==
 		    W_OK)
-			*out = (struct scope){
-				s.id, s.name, s.description,
-				arena_printf(&w->arena, "/kanal/%s", s.slug)};
+			*out = (struct scope){s.id, s.name, s.description, ""};
 		break;
 	}
 	case FEED_TAG: {
 		struct tag t;
 		if ((e = db_tag_by_slug(w->db, &w->arena, slug, &t)) == W_OK)
-			*out = (struct scope){
-				t.id, t.name, t.description,
-				arena_printf(&w->arena, "/tag/%s", t.slug)};
+			*out = (struct scope){t.id, t.name, t.description, ""};
 		break;
 	}
 	case FEED_AUTHOR: {
 		struct author u;
 		if ((e = db_author_by_slug(w->db, &w->arena, slug, &u)) ==
 		    W_OK)
-			*out = (struct scope){
-				u.id, u.name, u.bio,
-				arena_printf(&w->arena, "/penulis/%s",
-					     u.slug)};
+			*out = (struct scope){u.id, u.name, u.bio, ""};
 		break;
 	}
-	default:
-		break;
+	case FEED_ALL:
+	case FEED__MAX:
+		return W_OK;
 	}
-	if (e == W_OK && !out->path)
-		e = W_NOMEM;
-	return e;
+	if (e != W_OK)
+		return e;
+	/* The slug as the route gave it is the one just found. */
+	out->path = arena_printf(&w->arena, "%s%s", scope_paths[kind], slug);
+	return out->path ? W_OK : W_NOMEM;
 }
 
-static enum werr
-feed(struct worker *w, struct req *req, struct resp *resp,
-     enum feed_scope kind, enum feed_format fmt)
+enum werr
+page_feed(struct worker *w, struct req *req, struct resp *resp)
 {
+	enum feed_scope kind;
+	enum feed_format fmt;
+	feed_of(req->path, &kind, &fmt);
 	struct scope sc;
 	struct article_list l;
 	enum werr e = find_scope(w, req, kind, &sc);
@@ -320,12 +359,9 @@ feed(struct worker *w, struct req *req, struct resp *resp,
 	if (e != W_OK)
 		return e;
 	const char *authority = tag_authority(w);
-	struct tobj *ctx = tobj_new(&w->arena);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx || !authority)
 		return W_NOMEM;
-	struct tobj *site = tobj_obj(ctx, "site");
-	tobj_str(site, "name", w->site.name);
-	tobj_str(site, "lang", w->site.lang);
 	tobj_str(ctx, "title", feed_title(w, sc.name));
 	tobj_str(ctx, "description",
 		 sc.description[0] ? sc.description : w->site.tagline);
@@ -357,52 +393,4 @@ feed(struct worker *w, struct req *req, struct resp *resp,
 	page_touch(resp, newest);
 	return page_feed_render(w, resp, formats[fmt].tpl, ctx,
 				formats[fmt].mime);
-}
-
-enum werr
-page_feed_rss(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_ALL, FMT_RSS);
-}
-
-enum werr
-page_feed_atom(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_ALL, FMT_ATOM);
-}
-
-enum werr
-page_section_rss(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_SECTION, FMT_RSS);
-}
-
-enum werr
-page_section_atom(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_SECTION, FMT_ATOM);
-}
-
-enum werr
-page_tag_rss(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_TAG, FMT_RSS);
-}
-
-enum werr
-page_tag_atom(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_TAG, FMT_ATOM);
-}
-
-enum werr
-page_author_rss(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_AUTHOR, FMT_RSS);
-}
-
-enum werr
-page_author_atom(struct worker *w, struct req *req, struct resp *resp)
-{
-	return feed(w, req, resp, FEED_AUTHOR, FMT_ATOM);
 }

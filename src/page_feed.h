@@ -8,31 +8,16 @@
 #define WARTA_PAGE_FEED_H
 
 #include "app.h"
+#include "db_feed.h"
 #include "tpl.h"
 
-/* GET /feed.xml, /atom.xml: the latest FEED_MAX public articles of the
- * site, whole, as RSS 2.0 (application/rss+xml) or Atom
- * (application/atom+xml). */
-enum werr page_feed_rss(struct worker *w, struct req *req,
-			struct resp *resp) WUNUSED;
-enum werr page_feed_atom(struct worker *w, struct req *req,
-			 struct resp *resp) WUNUSED;
-
-/* GET /kanal/:slug/feed.xml, /kanal/:slug/atom.xml and the same under
- * /tag/:slug and /penulis/:slug: the feed of one section, tag or author;
- * W_NOTFOUND for an unknown slug. */
-enum werr page_section_rss(struct worker *w, struct req *req,
-			   struct resp *resp) WUNUSED;
-enum werr page_section_atom(struct worker *w, struct req *req,
-			    struct resp *resp) WUNUSED;
-enum werr page_tag_rss(struct worker *w, struct req *req,
-		       struct resp *resp) WUNUSED;
-enum werr page_tag_atom(struct worker *w, struct req *req,
-			struct resp *resp) WUNUSED;
-enum werr page_author_rss(struct worker *w, struct req *req,
-			  struct resp *resp) WUNUSED;
-enum werr page_author_atom(struct worker *w, struct req *req,
-			   struct resp *resp) WUNUSED;
+/* GET /feed.xml and /atom.xml, and the same under /kanal/:slug/,
+ * /tag/:slug/ and /penulis/:slug/: the latest FEED_MAX public articles of
+ * the site, a section, a tag or an author, whole, as RSS 2.0 (feed.xml,
+ * application/rss+xml) or Atom (atom.xml, application/atom+xml), as the
+ * path says; W_NOTFOUND for an unknown slug. */
+enum werr page_feed(struct worker *w, struct req *req,
+		    struct resp *resp) WUNUSED;
 
 /* GET /sitemap.xml: the sitemap index, listing /sitemap-pages.xml and one
  * /sitemap-YYYY-MM.xml per month with public articles, each with the time
@@ -77,6 +62,14 @@ void page_feed_links(struct worker *w, struct tobj *ctx, const char *path,
 enum werr page_feed_render(struct worker *w, struct resp *resp,
 			   const char *name, struct tobj *ctx,
 			   const char *content_type) WUNUSED;
+
+/* A new context for a feed, sitemap or robots.txt template, holding
+ * "site" (page_site); NULL when out of memory. */
+struct tobj *page_feed_ctx(struct worker *w);
+
+/* Where the listings of a scope live: "" for the whole site, "/kanal/",
+ * "/tag/", "/penulis/" (followed by the slug). Static storage. */
+const char *page_feed_scope_path(enum feed_scope kind);
 
 /* base_url followed by path, in the worker's arena (NULL when out of
  * memory). */

@@ -13,13 +13,16 @@
 static const char *
 page_path(struct worker *w, const struct feed_page *p)
 {
-	static const char *const prefix[] = {
-		[FEED_SECTION] = "/kanal/",
-		[FEED_TAG] = "/tag/",
-		[FEED_AUTHOR] = "/penulis/",
-	};
 	return arena_printf(&w->arena, "%s%s%s", w->site.base_url,
-			    prefix[p->kind], p->slug);
+			    page_feed_scope_path(p->kind), p->slug);
+}
+
+/* The absolute URL of the article of a sitemap row. */
+static const char *
+article_loc(struct worker *w, const struct feed_url *u)
+{
+	struct article a = {.slug = u->slug, .published_at = u->published_at};
+	return page_feed_url(w, page_article_path(w, &a));
 }
 
 /* Adds one <url> or <sitemap> item: loc and, when known, lastmod (W3C
@@ -33,20 +36,6 @@ add_loc(struct worker *w, struct tlist *l, const char *loc, int64_t lastmod)
 		tobj_str(it, "lastmod", page_date_iso(w, lastmod));
 }
 
-/* A new context for the sitemap templates. */
-static struct tobj *
-sitemap_ctx(struct worker *w)
-{
-	struct tobj *ctx = tobj_new(&w->arena);
-	if (!ctx)
-		return NULL;
-	struct tobj *site = tobj_obj(ctx, "site");
-	tobj_str(site, "name", w->site.name);
-	tobj_str(site, "lang", w->site.lang);
-	tobj_str(site, "base_url", w->site.base_url);
-	return ctx;
-}
-
 enum werr
 page_sitemap_index(struct worker *w, struct req *req, struct resp *resp)
 {
@@ -56,7 +45,7 @@ page_sitemap_index(struct worker *w, struct req *req, struct resp *resp)
 				     w->site.tz_offset, &m, &n);
 	if (e != W_OK)
 		return e;
-	struct tobj *ctx = sitemap_ctx(w);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx)
 		return W_NOMEM;
 	/* Every public article is in a section, so the newest change of any
@@ -84,7 +73,7 @@ page_sitemap_pages(struct worker *w, struct req *req, struct resp *resp)
 	enum werr e = db_feed_pages(w->db, &w->arena, req->now, &p, &n);
 	if (e != W_OK)
 		return e;
-	struct tobj *ctx = sitemap_ctx(w);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx)
 		return W_NOMEM;
 	/* The home page changes with any listing. */
@@ -132,17 +121,14 @@ page_sitemap_month(struct worker *w, struct req *req, struct resp *resp)
 		return e;
 	if (n == 0)
 		return W_NOTFOUND;
-	struct tobj *ctx = sitemap_ctx(w);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx)
 		return W_NOMEM;
 	struct tlist *urls = tobj_list(ctx, "urls");
 	for (size_t i = 0; i < n; i++) {
-		struct article a = {.slug = u[i].slug,
-				    .published_at = u[i].published_at};
 		int64_t changed = db_feed_changed(u[i].published_at,
 						  u[i].updated_at);
-		add_loc(w, urls, page_feed_url(w, page_article_path(w, &a)),
-			changed);
+		add_loc(w, urls, article_loc(w, &u[i]), changed);
 		page_touch(resp, changed);
 	}
 	return page_feed_render(w, resp, "sitemap_urls", ctx, XML_TYPE);
@@ -157,15 +143,13 @@ page_sitemap_news(struct worker *w, struct req *req, struct resp *resp)
 				   &n);
 	if (e != W_OK)
 		return e;
-	struct tobj *ctx = sitemap_ctx(w);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx)
 		return W_NOMEM;
 	struct tlist *urls = tobj_list(ctx, "urls");
 	for (size_t i = 0; i < n; i++) {
-		struct article a = {.slug = u[i].slug,
-				    .published_at = u[i].published_at};
 		struct tobj *it = tlist_add(urls);
-		tobj_str(it, "loc", page_feed_url(w, page_article_path(w, &a)));
+		tobj_str(it, "loc", article_loc(w, &u[i]));
 		tobj_str(it, "title", u[i].title);
 		tobj_str(it, "published", page_date_iso(w, u[i].published_at));
 		page_touch(resp, db_feed_changed(u[i].published_at,
@@ -177,7 +161,7 @@ page_sitemap_news(struct worker *w, struct req *req, struct resp *resp)
 enum werr
 page_robots(struct worker *w, struct req *req, struct resp *resp)
 {
-	struct tobj *ctx = sitemap_ctx(w);
+	struct tobj *ctx = page_feed_ctx(w);
 	if (!ctx)
 		return W_NOMEM;
 	return page_feed_render(w, resp, "robots", ctx,

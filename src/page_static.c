@@ -57,13 +57,11 @@ safe_path(const char *rel)
 }
 
 enum werr
-page_static(struct worker *w, struct req *req, struct resp *resp)
+page_send_file(struct worker *w, struct resp *resp, const char *dir,
+	       const char *name, const char *content_type,
+	       const char *cache_control)
 {
-	const char *rel = req_param(req, "path");
-	if (!rel || !safe_path(rel) || !w->app->static_dir)
-		return W_NOTFOUND;
-	const char *full = arena_printf(&w->arena, "%s/%s",
-					w->app->static_dir, rel);
+	const char *full = arena_printf(&w->arena, "%s/%s", dir, name);
 	if (!full)
 		return W_NOMEM;
 	int fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -75,9 +73,19 @@ page_static(struct worker *w, struct req *req, struct resp *resp)
 		return W_NOTFOUND;
 	}
 	resp->status = 200;
-	resp->content_type = content_type(rel);
-	resp_header(resp, "Cache-Control", "public, max-age=3600");
+	resp->content_type = content_type;
+	resp_header(resp, "Cache-Control", cache_control);
 	resp->fd = fd;
 	resp->fd_size = (uint64_t)st.st_size;
 	return W_OK;
+}
+
+enum werr
+page_static(struct worker *w, struct req *req, struct resp *resp)
+{
+	const char *rel = req_param(req, "path");
+	if (!rel || !safe_path(rel) || !w->app->static_dir)
+		return W_NOTFOUND;
+	return page_send_file(w, resp, w->app->static_dir, rel,
+			      content_type(rel), "public, max-age=3600");
 }

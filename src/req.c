@@ -36,6 +36,21 @@ has_control(const char *s, size_t n)
 	return false;
 }
 
+void
+req_set_method(struct req *req, const char *name)
+{
+	static const char *const names[] = {
+		[METHOD_GET] = "GET",
+		[METHOD_HEAD] = "HEAD",
+		[METHOD_POST] = "POST",
+	};
+	req->method = METHOD_OTHER;
+	for (int m = 0; name && m < METHOD_OTHER; m++)
+		if (strcmp(name, names[m]) == 0)
+			req->method = (enum method)m;
+	req->method_name = arena_strdup(req->arena, name ? name : "-");
+}
+
 /* Percent-decodes s[0..n) into the arena, turning '+' into a space when
  * plus is set (query strings only: in a path '+' is itself). W_INVAL for a
  * '%' not followed by two hex digits, or for a result that is not valid

@@ -1,4 +1,6 @@
 /* utf8.c - strict UTF-8 validation and decoding (RFC 3629). */
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -68,4 +70,26 @@ utf8_valid(const char *s, size_t n)
 		i += k;
 	}
 	return true;
+}
+
+bool
+utf8_text(const char *s, size_t min, size_t max, bool lines)
+{
+	if (!s)
+		return min == 0;
+	size_t n = strlen(s), chars = 0;
+	if (!utf8_valid(s, n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 || c == 0x7f) &&
+		    !(lines && (c == '\t' || c == '\r' || c == '\n')))
+			return false;
+		/* U+0080..U+009F are encoded C2 80..C2 9F. */
+		if (c == 0xc2 && (unsigned char)s[i + 1] <= 0x9f)
+			return false;
+		if ((c & 0xc0) != 0x80)
+			chars++;
+	}
+	return chars >= min && chars <= max;
 }

@@ -16,4 +16,11 @@ bool utf8_valid(const char *s, size_t n);
  * (NUL decodes as U+0000). Thread-safe. */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* True when s is text a person typed for display: well-formed UTF-8 of
+ * min..max characters (code points) without C0 controls, DEL or C1
+ * controls (U+0080..U+009F), which have no business in a name or a title
+ * and could break the lines of a feed or a log; with lines, tab, CR and LF
+ * are allowed (a textarea). NULL counts as "". Thread-safe. */
+bool utf8_text(const char *s, size_t min, size_t max, bool lines);
+
 #endif

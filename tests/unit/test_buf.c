@@ -100,13 +100,46 @@ test_arena(void **state)
 	arena_fini(&a);
 }
 
+static void
+test_arena_grow(void **state)
+{
+	struct arena a;
+	arena_init(&a);
+	int64_t *v = NULL;
+	size_t n = 0, cap = 0;
+	/* Room comes in doubling steps and the elements move along. */
+	for (int64_t i = 0; i < 1000; i++) {
+		int64_t *p = arena_grow(&a, v, n, &cap, sizeof *v);
+		assert_non_null(p);
+		if (n < ARENA_GROW_MIN)
+			assert_int_equal(cap, ARENA_GROW_MIN);
+		assert_true(cap > n && cap <= 2 * (n + ARENA_GROW_MIN));
+		v = p;
+		v[n++] = i * 3;
+	}
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(v[i], (int64_t)i * 3);
+	/* With room left, the same array comes back. */
+	size_t before = cap;
+	assert_ptr_equal(arena_grow(&a, v, cap - 1, &cap, sizeof *v), v);
+	assert_int_equal(cap, before);
+	/* A size that would overflow fails and leaves everything as it was. */
+	size_t huge = SIZE_MAX / 4;
+	assert_null(arena_grow(&a, v, huge, &huge, sizeof *v));
+	assert_int_equal(huge, SIZE_MAX / 4);
+	size_t c0 = 0;
+	assert_null(arena_grow(&a, NULL, 0, &c0, SIZE_MAX / 8));
+	assert_int_equal(c0, 0);
+	arena_fini(&a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_append), cmocka_unit_test(test_html),
-		cmocka_unit_test(test_json),   cmocka_unit_test(test_xml),
-		cmocka_unit_test(test_arena),
+	    cmocka_unit_test(test_append), cmocka_unit_test(test_html),
+	    cmocka_unit_test(test_json),   cmocka_unit_test(test_xml),
+	    cmocka_unit_test(test_arena),  cmocka_unit_test(test_arena_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

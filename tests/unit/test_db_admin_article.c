@@ -13,7 +13,9 @@
 
 #include <cmocka.h>
 
+#include "db_admin.h"
 #include "db_admin_article.h"
+#include "db_admin_revision.h"
 #include "migrate.h"
 
 #define NOW 1732158900 /* 2024-11-21 03:15 UTC, 10:15 WIB */

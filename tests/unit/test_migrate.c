@@ -273,6 +273,33 @@ test_newer(void **state)
 }
 
 static void
+test_require(void **state)
+{
+	(void)state;
+	struct db *db = open_mem();
+	char err[256] = "", sql[64], want[160];
+	int latest = migrate_latest();
+	/* An empty database: older than the binary. */
+	assert_int_equal(migrate_require(db, "w.db", err, sizeof err), W_INVAL);
+	snprintf(want, sizeof want,
+		 "w.db: schema version 0, want %d; run `warta init --db "
+		 "w.db`",
+		 latest);
+	assert_string_equal(err, want);
+	assert_int_equal(migrate_up(db, NULL, err, sizeof err), W_OK);
+	assert_int_equal(migrate_require(db, "w.db", err, sizeof err), W_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", latest + 1);
+	exec_ok(db, sql);
+	assert_int_equal(migrate_require(db, "w.db", err, sizeof err), W_INVAL);
+	snprintf(want, sizeof want,
+		 "w.db: schema version %d is newer than this warta (%d); "
+		 "upgrade warta",
+		 latest + 1, latest);
+	assert_string_equal(err, want);
+	db_close(db);
+}
+
+static void
 test_failure_rolls_back(void **state)
 {
 	(void)state;
@@ -422,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_col_text),
 		cmocka_unit_test(test_fresh),
 		cmocka_unit_test(test_newer),
+		cmocka_unit_test(test_require),
 		cmocka_unit_test(test_failure_rolls_back),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_demo),

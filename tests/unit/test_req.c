@@ -73,6 +73,29 @@ expect_bad(void **state, const char *uri, enum werr want)
 }
 
 static void
+test_method(void **state)
+{
+	struct fixture *f = *state;
+	struct req *r = &f->req;
+
+	req_set_method(r, "POST");
+	assert_int_equal(r->method, METHOD_POST);
+	assert_string_equal(r->method_name, "POST");
+	req_set_method(r, "HEAD");
+	assert_int_equal(r->method, METHOD_HEAD);
+	/* Methods are case-sensitive (RFC 9110): "get" is not GET. */
+	req_set_method(r, "get");
+	assert_int_equal(r->method, METHOD_OTHER);
+	assert_string_equal(r->method_name, "get");
+	req_set_method(r, "<script>");
+	assert_int_equal(r->method, METHOD_OTHER);
+	assert_string_equal(r->method_name, "<script>");
+	req_set_method(r, NULL);
+	assert_int_equal(r->method, METHOD_OTHER);
+	assert_string_equal(r->method_name, "-");
+}
+
+static void
 test_path_valid(void **state)
 {
 	expect_path(state, "/", "/");
@@ -406,6 +429,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_method, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_path_valid, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_path_malformed_escape, setup,
 					    teardown),

@@ -75,6 +75,31 @@ test_length_bound(void **state)
 }
 
 static void
+test_text(void **state)
+{
+	(void)state;
+	/* Characters are counted, not bytes: "é" is one. */
+	assert_true(utf8_text("Kab\xc3\xa9", 4, 4, false));
+	assert_false(utf8_text("Kab\xc3\xa9", 5, 9, false));
+	assert_false(utf8_text("abcdef", 1, 5, false));
+	assert_true(utf8_text(NULL, 0, 5, false));
+	assert_false(utf8_text(NULL, 1, 5, false));
+	assert_true(utf8_text("", 0, 5, false));
+	/* Hostile text passes untouched: escaping is the template's job. */
+	assert_true(utf8_text("<script>\"'</script>", 1, 100, false));
+	/* Controls: C0, DEL and C1 never; line breaks only with lines. */
+	assert_false(utf8_text("a\x01b", 0, 9, true));
+	assert_false(utf8_text("a\x7f", 0, 9, true));
+	assert_false(utf8_text("a\xc2\x85", 0, 9, true));
+	assert_true(utf8_text("a\xc2\xa0", 0, 9, false)); /* NBSP */
+	assert_false(utf8_text("a\nb", 0, 9, false));
+	assert_true(utf8_text("a\r\n\tb", 0, 9, true));
+	/* Invalid or truncated UTF-8. */
+	assert_false(utf8_text("\xc3\x28", 0, 9, true));
+	assert_false(utf8_text("ab\xc3", 0, 9, true));
+}
+
+static void
 test_decode(void **state)
 {
 	uint32_t cp = 12345;
@@ -124,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_length_bound),
+		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_exhaustive_two_byte),
 	};
