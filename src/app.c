@@ -164,7 +164,11 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	memset(req, 0, sizeof *req);
 	req->started_us = monotonic_us();
 	req->arena = &w->arena;
-	req->now = (int64_t)time(NULL);
+	/* Not time(): glibc serves it from the coarse clock, which can lag a
+	 * whole second behind CLOCK_REALTIME at a second boundary. */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	req->now = (int64_t)ts.tv_sec;
 	req->method = METHOD_OTHER;
 	struct buf body = resp->body;
 	buf_reset(&body);
