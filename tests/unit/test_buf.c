@@ -93,6 +93,20 @@ test_arena(void **state)
 	assert_non_null(big);
 	memset(big, 'x', 1 << 20);
 	assert_string_equal(arena_printf(&a, "%s-%d", "n", 7), "n-7");
+	/* Strings that fit the current block and ones that do not; each
+	 * stays intact after more allocations. */
+	char *small = arena_printf(&a, "%05d", 42);
+	static char longs[100000];
+	memset(longs, 'y', sizeof longs - 1);
+	char *large = arena_printf(&a, "<%s>", longs);
+	char *after = arena_printf(&a, "%s", "after");
+	assert_string_equal(small, "00042");
+	assert_int_equal(strlen(large), sizeof longs + 1);
+	assert_int_equal(large[0], '<');
+	assert_int_equal(large[sizeof longs], '>');
+	assert_string_equal(after, "after");
+	assert_int_equal((uintptr_t)arena_alloc(&a, 8) % _Alignof(max_align_t),
+			 0);
 	assert_string_equal(arena_strndup(&a, "abcdef", 3), "abc");
 	assert_null(arena_alloc(&a, SIZE_MAX));
 	arena_reset(&a);
