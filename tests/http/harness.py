@@ -504,6 +504,32 @@ class Warta:
             return [dict(r) for r in c.execute(sql, args)]
 
 
+def start_warta(name, fixtures):
+    """A started Warta for a test module's setUpModule: init, then
+    fixtures(w) adds what the module needs, then start. When any step
+    fails its files are removed and the error raised."""
+    w = Warta(name)
+    try:
+        w.init()
+        fixtures(w)
+        w.start()
+    except Exception:
+        w.cleanup()
+        raise
+    return w
+
+
+def stop_warta(w):
+    """tearDownModule's half: stops w and raises what the stop found
+    (sanitizer reports, a crash); only a clean stop removes w's files, so
+    a failure leaves them to look at."""
+    problems = w.stop()
+    if not problems:
+        w.cleanup()
+    if problems:
+        raise AssertionError("\n".join(problems))
+
+
 # --- nginx ---------------------------------------------------------------
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -653,6 +679,23 @@ class Nginx:
 
 
 # --- HTML scraping, tied to the markup in templates/ ---------------------
+
+def stop_behind_nginx(ng, w):
+    """tearDownModule of the nginx suites: stops nginx, then warta behind
+    it, and raises what either stop found; only a clean stop removes w's
+    files."""
+    problems = ng.stop() + w.stop()
+    if problems:
+        raise AssertionError("\n".join(problems))
+    w.cleanup()
+
+
+def assert_alive_behind_nginx(case, w, ng):
+    """For a TestCase's tearDown: fails case when warta or nginx died
+    during the test, with the tail of what each wrote."""
+    case.assertTrue(w.alive(), "warta died:\n" + w.stderr()[-4000:])
+    case.assertIsNone(ng.proc.poll(), "nginx died:\n" + ng.error_log())
+
 
 def hrefs(html):
     return re.findall(r'href="([^"]*)"', html)

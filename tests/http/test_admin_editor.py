@@ -48,11 +48,7 @@ def setUpModule():
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
 def png(width=3, height=2):

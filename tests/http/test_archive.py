@@ -33,23 +33,12 @@ def wib_time(y, m, d, hh=10, mm=0, ss=0):
 
 def setUpModule():
     global W, SITE
-    W = H.Warta("archive")
-    try:
-        W.init()
-        fixtures(W)
-        SITE = W.site_name()
-        W.start()
-    except Exception:
-        W.cleanup()
-        raise
+    W = H.start_warta("archive", fixtures)
+    SITE = W.site_name()
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
 def fixtures(w):

@@ -52,11 +52,7 @@ def setUpModule():
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
 def get(path, **kw):

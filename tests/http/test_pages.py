@@ -20,23 +20,12 @@ DAY = 86400
 
 def setUpModule():
     global W, SITE
-    W = H.Warta("pages")
-    try:
-        W.init()
-        fixtures(W)
-        SITE = W.site_name()
-        W.start()
-    except Exception:
-        W.cleanup()
-        raise
+    W = H.start_warta("pages", fixtures)
+    SITE = W.site_name()
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
 def fixtures(w):

@@ -29,27 +29,16 @@ def wib_time(y, m, d, hh=10, mm=0):
 
 def setUpModule():
     global W, SITE
-    W = H.Warta("search")
-    try:
-        W.init()
-        fixtures(W)
-        SITE = W.site_name()
-        W.start()
-    except Exception:
-        W.cleanup()
-        raise
+    W = H.start_warta("search", fixtures)
+    SITE = W.site_name()
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
-def set_body(slug, body_md):
-    with W.db() as c:
+def set_body(w, slug, body_md):
+    with w.db() as c:
         c.execute("UPDATE articles SET body_md = ? WHERE slug = ?",
                   (body_md, slug))
 
@@ -65,7 +54,7 @@ def fixtures(w):
                   published_at=NOW - 2 * DAY)
     w.add_article("uji-aksen", "Pémilu Xilofon di Desa",
                   lead="Warga memilih.", published_at=NOW - 3 * DAY)
-    set_body("uji-aksen", "Paragraf **pertama**.\n\nSuara xilofon "
+    set_body(w, "uji-aksen", "Paragraf **pertama**.\n\nSuara xilofon "
              "[terdengar](https://contoh.id/x_y) dari balai desa.")
     w.add_article("uji-draf-cari", "Draf Gajahmada", status="draft",
                   published_at=None)

@@ -32,23 +32,12 @@ LIST_N = 20  # more than one listing page (15)
 
 def setUpModule():
     global W, SITE
-    W = H.Warta("seo")
-    try:
-        W.init()
-        fixtures(W)
-        SITE = W.site_name()
-        W.start()
-    except Exception:
-        W.cleanup()
-        raise
+    W = H.start_warta("seo", fixtures)
+    SITE = W.site_name()
 
 
 def tearDownModule():
-    problems = W.stop()
-    if not problems:
-        W.cleanup()
-    if problems:
-        raise AssertionError("\n".join(problems))
+    H.stop_warta(W)
 
 
 def fixtures(w):

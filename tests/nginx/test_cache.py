@@ -44,10 +44,7 @@ def setUpModule():
 
 
 def tearDownModule():
-    problems = NG.stop() + W.stop()
-    if problems:
-        raise AssertionError("\n".join(problems))
-    W.cleanup()
+    H.stop_behind_nginx(NG, W)
 
 
 def get(path, **kw):
@@ -66,8 +63,7 @@ def shows(body, slug):
 
 class Base(unittest.TestCase):
     def tearDown(self):
-        self.assertTrue(W.alive(), "warta died:\n" + W.stderr()[-4000:])
-        self.assertIsNone(NG.proc.poll(), "nginx died:\n" + NG.error_log())
+        H.assert_alive_behind_nginx(self, W, NG)
 
     def prime(self, path):
         """Requests path until nginx answers it from the cache; returns

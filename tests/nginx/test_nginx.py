@@ -44,10 +44,7 @@ def setUpModule():
 
 
 def tearDownModule():
-    problems = NG.stop() + W.stop()
-    if problems:
-        raise AssertionError("\n".join(problems))
-    W.cleanup()
+    H.stop_behind_nginx(NG, W)
 
 
 def get(path, **kw):
@@ -62,8 +59,7 @@ class Base(unittest.TestCase):
     maxDiff = 4000
 
     def tearDown(self):
-        self.assertTrue(W.alive(), "warta died:\n" + W.stderr()[-4000:])
-        self.assertIsNone(NG.proc.poll(), "nginx died:\n" + NG.error_log())
+        H.assert_alive_behind_nginx(self, W, NG)
 
     def assertPage(self, r, status=200):
         self.assertEqual(r.status, status, r.body[:500])

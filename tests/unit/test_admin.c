@@ -17,6 +17,7 @@
 #include "db_user.h"
 #include "migrate.h"
 #include "router.h"
+#include "fixture.h"
 
 #define NOW 1700000000
 
@@ -32,13 +33,10 @@ struct fx {
 static int
 setup(void **state)
 {
-	char err[256];
 	struct fx *fx = calloc(1, sizeof *fx);
 	assert_non_null(fx);
 	assert_int_equal(auth_init(), W_OK);
-	fx->w.db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->w.db);
-	assert_int_equal(migrate_up(fx->w.db, NULL, err, sizeof err), W_OK);
+	fx->w.db = fixture_db();
 	arena_init(&fx->w.arena);
 	buf_init(&fx->resp.body);
 	fx->w.site.name = "Warta";

@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "datefmt.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define TAG "\"0123abcd\""
 /* 2024-11-21 10:15:00 WIB = 03:15:00 GMT, a Thursday */
@@ -153,12 +154,9 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
 	assert_non_null(fx);
 	fx->w.app = &fx->app;
-	fx->w.db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->w.db);
-	assert_int_equal(migrate_up(fx->w.db, NULL, err, sizeof err), W_OK);
+	fx->w.db = fixture_db();
 	arena_init(&fx->w.arena);
 	buf_init(&fx->w.scratch);
 	fx->w.site.tz_offset = 7 * 3600;

@@ -13,6 +13,7 @@
 
 #include "db_admin.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define NOW 1700000000
 
@@ -20,14 +21,6 @@ struct fx {
 	struct db *db;
 	struct arena a;
 };
-
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
 
 /* Articles: id, status, creator, updated_at, published_at. Users 1 and 2
  * are reporters' accounts; ids tell the expected order. */
@@ -53,14 +46,11 @@ static const struct {
 static int
 setup(void **state)
 {
-	char err[256];
 	struct fx *fx = calloc(1, sizeof *fx);
 	assert_non_null(fx);
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"INSERT INTO sections (id, slug, name, position) VALUES"
 		" (1, 'politik', 'Politik <&> \"Pilkada\"', 1);"
 		"INSERT INTO users (id, email, name, role, password_hash,"
@@ -83,7 +73,7 @@ setup(void **state)
 			 rows[i].id, rows[i].id, rows[i].id, rows[i].status,
 			 pub, (long long)rows[i].updated,
 			 (long long)rows[i].updated, creator);
-		exec_ok(fx->db, sql);
+		fixture_exec(fx->db, sql);
 	}
 	*state = fx;
 	return 0;

@@ -17,6 +17,7 @@
 #include "db_admin_article.h"
 #include "db_admin_revision.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define NOW 1732158900 /* 2024-11-21 03:15 UTC, 10:15 WIB */
 #define EDITOR 1
@@ -28,52 +29,13 @@ struct fx {
 	struct arena a;
 };
 
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
-
-/* The first column of the first row of sql as an integer. */
-static int64_t
-count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* The first column of the first row of sql as text, into out. */
-static const char *
-one(struct db *db, const char *sql, char *out, size_t len)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	const unsigned char *s = sqlite3_column_text(st, 0);
-	snprintf(out, len, "%s", s ? (const char *)s : "(null)");
-	sqlite3_finalize(st);
-	return out;
-}
-
 static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"INSERT INTO sections (id, slug, name) VALUES"
 		" (1, 'daerah', 'Daerah'), (2, 'politik', 'Politik');"
 		"INSERT INTO authors (id, slug, name, initials) VALUES"
@@ -141,14 +103,15 @@ static int64_t
 rows(struct fx *fx)
 {
 	/* Everything a save may touch, in one number. */
-	return count(fx->db, "SELECT (SELECT count(*) FROM articles) * 1000000"
-			     " + (SELECT count(*) FROM revisions) * 10000"
-			     " + (SELECT count(*) FROM audit_log) * 1000"
-			     " + (SELECT count(*) FROM tags) * 100"
-			     " + (SELECT count(*) FROM media) * 10"
-			     " + (SELECT count(*) FROM article_authors)"
-			     " + (SELECT count(*) FROM corrections)"
-			     " + (SELECT count(*) FROM article_tags)");
+	return fixture_count(fx->db,
+	    "SELECT (SELECT count(*) FROM articles) * 1000000"
+	    " + (SELECT count(*) FROM revisions) * 10000"
+	    " + (SELECT count(*) FROM audit_log) * 1000"
+	    " + (SELECT count(*) FROM tags) * 100"
+	    " + (SELECT count(*) FROM media) * 10"
+	    " + (SELECT count(*) FROM article_authors)"
+	    " + (SELECT count(*) FROM corrections)"
+	    " + (SELECT count(*) FROM article_tags)");
 }
 
 static void
@@ -182,9 +145,9 @@ test_save_creates_revision(void **state)
 				  "<!-- raw HTML omitted -->\n|draft|2|%lld",
 		 (long long)a.image_id);
 	char got[4096];
-	assert_string_equal(one(fx->db, q, got, sizeof got), buf);
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got), buf);
 	/* The new tag exists, made with slug_from. */
-	assert_string_equal(one(fx->db,
+	assert_string_equal(fixture_text(fx->db,
 				"SELECT name FROM tags WHERE slug ="
 				" 'pilkada-serentak'",
 				got, sizeof got),
@@ -195,7 +158,7 @@ test_save_creates_revision(void **state)
 		 "SELECT count(*) FROM revisions WHERE article_id = %lld"
 		 " AND user_id = 2 AND created_at = %d",
 		 (long long)a.id, NOW);
-	assert_int_equal(count(fx->db, q), 1);
+	assert_int_equal(fixture_count(fx->db, q), 1);
 	static const struct {
 		const char *path, *want;
 	} snap[] = {
@@ -226,7 +189,7 @@ test_save_creates_revision(void **state)
 			 "SELECT json_extract(snapshot, '%s') FROM revisions"
 			 " WHERE article_id = %lld",
 			 snap[i].path, (long long)a.id);
-		assert_string_equal(one(fx->db, q, got, sizeof got),
+		assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
 				    snap[i].want);
 	}
 	snprintf(q, sizeof q,
@@ -234,13 +197,13 @@ test_save_creates_revision(void **state)
 		 "snapshot, '$.authors') || json_type(snapshot, '$.image')"
 		 " FROM revisions WHERE article_id = %lld",
 		 (long long)a.id);
-	assert_string_equal(one(fx->db, q, got, sizeof got),
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
 			    "falsearrayobject");
 	snprintf(q, sizeof q,
 		 "SELECT action || '|' || user_id || '|' || detail || '|' ||"
 		 " addr FROM audit_log WHERE article_id = %lld",
 		 (long long)a.id);
-	assert_string_equal(one(fx->db, q, got, sizeof got),
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
 			    "article.create|2|rekapitulasi-suara-tangerang|"
 			    "192.0.2.7");
 
@@ -270,17 +233,19 @@ test_save_creates_revision(void **state)
 		 " || editor_id || '|' || created_by || '|' || updated_at"
 		 " FROM articles WHERE id = %lld",
 		 (long long)a.id);
-	assert_string_equal(one(fx->db, q, got, sizeof got),
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
 			    "Judul baru|published|1732158960|1|2|1732158960");
 	snprintf(q, sizeof q,
 		 "SELECT json_extract(snapshot, '$.tags') || json_extract("
 		 "snapshot, '$.editor_id') FROM revisions WHERE article_id ="
 		 " %lld ORDER BY id DESC LIMIT 1",
 		 (long long)a.id);
-	assert_string_equal(one(fx->db, q, got, sizeof got), "[\"KPU\"]1");
-	assert_int_equal(count(fx->db, "SELECT count(*) FROM audit_log WHERE"
-				       " action = 'article.publish'"),
-			 1);
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
+	    "[\"KPU\"]1");
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM audit_log WHERE"
+	    " action = 'article.publish'"),
+	    1);
 }
 
 static void
@@ -549,22 +514,23 @@ test_delete(void **state)
 	assert_int_equal(db_admin_article_delete(fx->db, 100, &s), W_CONFLICT);
 	assert_int_equal(db_admin_article_delete(fx->db, 12345, &s),
 			 W_NOTFOUND);
-	assert_int_equal(count(fx->db, "SELECT count(*) FROM audit_log WHERE"
-				       " action = 'article.delete'"),
-			 0);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM audit_log WHERE"
+	    " action = 'article.delete'"),
+	    0);
 	assert_int_equal(db_admin_article_delete(fx->db, a.id, &s), W_OK);
 	char q[256];
 	snprintf(q, sizeof q,
 		 "SELECT (SELECT count(*) FROM articles WHERE id = %lld) +"
 		 " (SELECT count(*) FROM revisions WHERE article_id = %lld)",
 		 (long long)a.id, (long long)a.id);
-	assert_int_equal(count(fx->db, q), 0);
+	assert_int_equal(fixture_count(fx->db, q), 0);
 	snprintf(q, sizeof q,
 		 "SELECT count(*) FROM audit_log WHERE action ="
 		 " 'article.delete' AND article_id = %lld AND detail ="
 		 " 'rekapitulasi-suara-tangerang'",
 		 (long long)a.id);
-	assert_int_equal(count(fx->db, q), 1);
+	assert_int_equal(fixture_count(fx->db, q), 1);
 	int64_t id;
 	assert_int_equal(db_admin_article_id_by_slug(fx->db, a.slug, &id),
 			 W_NOTFOUND);
@@ -619,7 +585,7 @@ test_revisions_restore(void **state)
 			 W_NOTFOUND);
 
 	/* A deleted author is skipped, the rest comes back. */
-	exec_ok(fx->db, "DELETE FROM authors WHERE id = 3");
+	fixture_exec(fx->db, "DELETE FROM authors WHERE id = 3");
 	assert_int_equal(db_admin_revision_apply(fx->db, &fx->a, revs[1].id,
 						 &cur),
 			 W_OK);
@@ -640,9 +606,10 @@ test_revisions_restore(void **state)
 			 W_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(revs[0].title, a.title);
-	assert_int_equal(count(fx->db, "SELECT count(*) FROM audit_log WHERE"
-				       " action = 'article.restore'"),
-			 1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM audit_log WHERE"
+	    " action = 'article.restore'"),
+	    1);
 	assert_int_equal(db_admin_revisions(fx->db, &fx->a, a.id, 1, &revs,
 					    &n),
 			 W_OK);
@@ -689,7 +656,7 @@ test_corrections_extras(void **state)
 			    "Jumlah TPS 120, bukan 210.");
 	assert_int_equal(x.corrections[0].created_at, NOW + 600);
 
-	exec_ok(fx->db, "UPDATE users SET author_id = NULL WHERE id = 1");
+	fixture_exec(fx->db, "UPDATE users SET author_id = NULL WHERE id = 1");
 	assert_int_equal(db_admin_article_extras(fx->db, &fx->a, a.id, &x),
 			 W_OK);
 	assert_string_equal(x.editor_name, "Edi Redaktur");
@@ -707,7 +674,7 @@ test_corrections_extras(void **state)
 		 " FROM revisions WHERE article_id = %lld ORDER BY id DESC"
 		 " LIMIT 1",
 		 (long long)a.id);
-	assert_string_equal(one(fx->db, q, got, sizeof got),
+	assert_string_equal(fixture_text(fx->db, q, got, sizeof got),
 			    "Jumlah TPS 120, bukan 210.");
 }
 
@@ -717,7 +684,7 @@ test_corrections_extras(void **state)
 static void
 listing_fixture(struct fx *fx)
 {
-	exec_ok(fx->db, "DELETE FROM articles");
+	fixture_exec(fx->db, "DELETE FROM articles");
 	char sql[512];
 	static const char *const st[] = {"draft", "review", "published"};
 	for (int i = 1; i <= 40; i++) {
@@ -735,17 +702,17 @@ listing_fixture(struct fx *fx)
 			 i, s, i % 2 ? 1 : 2,
 			 strcmp(s, "published") == 0 ? "1700000000" : "NULL",
 			 NOW + (i / 2) * 10, i % 2 ? REPORTER : EDITOR);
-		exec_ok(fx->db, sql);
+		fixture_exec(fx->db, sql);
 		if (i % 3 == 0) {
 			snprintf(sql, sizeof sql,
 				 "INSERT INTO article_authors VALUES"
 				 " (%d, 1, 0)",
 				 i);
-			exec_ok(fx->db, sql);
+			fixture_exec(fx->db, sql);
 		}
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO article_authors VALUES (%d, 2, 1)", i);
-		exec_ok(fx->db, sql);
+		fixture_exec(fx->db, sql);
 	}
 }
 
@@ -886,25 +853,6 @@ test_listing(void **state)
 	assert_true(l.more);
 }
 
-/* EXPLAIN QUERY PLAN of sql, one detail per line. */
-static void
-plan(struct fx *fx, const char *sql, char *out, size_t len)
-{
-	char q[8192];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st,
-					    NULL),
-			 SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_listing_plans(void **state)
 {
@@ -930,7 +878,7 @@ test_listing_plans(void **state)
 		if (!strstr(sql, "ORDER BY a.updated_at DESC"))
 			continue;
 		char p[4096];
-		plan(fx, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
 		const char *want = strstr(sql, "INDEXED BY articles_status")
 					   ? "INDEX articles_status "
 				   : strstr(sql, "articles_section_updated")

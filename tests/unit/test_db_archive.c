@@ -13,6 +13,7 @@
 
 #include "db_archive.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define WIB 25200
 #define WIT 32400
@@ -46,25 +47,13 @@ struct fx {
 	struct arena a;
 };
 
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
-
 static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"INSERT INTO sections (id, slug, name) VALUES (1, 'daerah',"
 		" 'Daerah');"
 		"INSERT INTO authors (id, slug, name, initials) VALUES"
@@ -81,7 +70,7 @@ setup(void **state)
 			 "INSERT INTO article_authors VALUES (%d, 1, 0);",
 			 rows[i].id, rows[i].id, rows[i].id, rows[i].status,
 			 pub, 1000 + rows[i].id, rows[i].id);
-		exec_ok(fx->db, sql);
+		fixture_exec(fx->db, sql);
 	}
 	*state = fx;
 	return 0;
@@ -293,24 +282,6 @@ test_day(void **state)
 	assert_int_equal(l.n, 0);
 }
 
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct db *db, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL),
-			 SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_query_plans(void **state)
 {
@@ -335,7 +306,7 @@ test_query_plans(void **state)
 		if (strstr(sql, "articles_archive")) {
 			/* The counts read the covering index alone, by a
 			 * range on published_at. */
-			plan(fx->db, sql, p, sizeof p);
+			fixture_plan(fx->db, sql, p, sizeof p);
 			assert_non_null(strstr(
 				p, "SEARCH a USING COVERING INDEX "
 				   "articles_archive (published_at"));
@@ -343,7 +314,7 @@ test_query_plans(void **state)
 			counted++;
 		} else if (strstr(sql, "INDEXED BY articles_live ")) {
 			/* The day's list is a range on articles_live. */
-			plan(fx->db, sql, p, sizeof p);
+			fixture_plan(fx->db, sql, p, sizeof p);
 			assert_non_null(strstr(p, "SEARCH a USING INDEX "
 						  "articles_live ("));
 			assert_null(strstr(p, "SCAN a"));

@@ -14,6 +14,7 @@
 #include "db_article.h"
 #include "db_taxonomy.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define NOW 1700000000
 #define NPUBLIC 25 /* ids 1..25 are public */
@@ -68,15 +69,6 @@ struct fx {
 };
 
 static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
-
-static void
 insert_article(struct db *db, int id, const char *status, int64_t t,
 	       bool featured)
 {
@@ -90,19 +82,19 @@ insert_article(struct db *db, int id, const char *status, int64_t t,
 		 " 'Lead %d', 'Isi %d', '%s', %d, %s, %d, %d, %d)",
 		 id, id, id, id, id, status, section_of(id), pub, NOW - 1000,
 		 NOW - 200000, featured);
-	exec_ok(db, sql);
+	fixture_exec(db, sql);
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO article_authors VALUES (%d, 1, 1)", id);
-	exec_ok(db, sql);
+	fixture_exec(db, sql);
 	if (by_author2(id)) {
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO article_authors VALUES (%d, 2, 2)", id);
-		exec_ok(db, sql);
+		fixture_exec(db, sql);
 	}
 	if (has_tag1(id)) {
 		snprintf(sql, sizeof sql,
 			 "INSERT INTO article_tags VALUES (%d, 1, 1)", id);
-		exec_ok(db, sql);
+		fixture_exec(db, sql);
 	}
 }
 
@@ -110,12 +102,9 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"INSERT INTO sections (id, slug, name, position) VALUES"
 		" (1, 'daerah', 'Daerah', 2), (2, 'ekonomi', 'Ekonomi', 1),"
 		" (3, 'olahraga', 'Olahraga', 1);"
@@ -135,7 +124,7 @@ setup(void **state)
 	/* Article 1: a byline of three out of id order, two tags, picks
 	 * mixing public and hidden articles; tag 2 shared with 2, 3, 4, 10
 	 * and the hidden 26 and 29. */
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"UPDATE article_authors SET position = 1 WHERE article_id = 1;"
 		"INSERT INTO article_authors VALUES (1, 3, 0);"
 		"INSERT INTO article_tags VALUES (1, 3, 0), (1, 2, 1),"
@@ -631,25 +620,6 @@ test_hidden_everywhere(void **state)
 	}
 }
 
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct fx *fx, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st,
-					    NULL),
-			 SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_query_plans(void **state)
 {
@@ -689,7 +659,7 @@ test_query_plans(void **state)
 		    !strstr(sql, "article_related r"))
 			continue;
 		char p[2048];
-		plan(fx, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
 		/* Every step searches by an index or a key... */
 		for (char *line = p; *line;) {
 			char *nl = strchr(line, '\n');
@@ -699,7 +669,7 @@ test_query_plans(void **state)
 				assert_non_null(strstr(line, "USING"));
 			line = nl + 1;
 		}
-		plan(fx, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
 		assert_true(strstr(p, "USING INDEX") ||
 			    strstr(p, "USING COVERING INDEX") ||
 			    strstr(p, "USING INTEGER PRIMARY KEY") ||

@@ -15,6 +15,7 @@
 #include "datefmt.h"
 #include "db_feed.h"
 #include "migrate.h"
+#include "fixture.h"
 
 /* 2024-11-21 10:00:00 WIB. */
 #define NOW 1732158000
@@ -30,13 +31,6 @@ struct fx {
 	struct db *db;
 	struct arena a;
 };
-
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db_sqlite(db)));
-}
 
 /* The base articles: one an hour from 30 days before NOW, so none is in
  * the news window. */
@@ -75,7 +69,7 @@ add_link(struct db *db, const char *table, int article, int other, int position)
 	char sql[128];
 	snprintf(sql, sizeof sql, "INSERT INTO %s VALUES (%d, %d, %d)", table,
 		 article, other, position);
-	exec_ok(db, sql);
+	fixture_exec(db, sql);
 }
 
 /* Ids 1..60 public, odd in section 1 and even in section 2; every one by
@@ -86,12 +80,9 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db,
+	fixture_exec(fx->db,
 		"INSERT INTO sections (id, slug, name, position) VALUES"
 		" (1, 'daerah', 'Daerah', 2), (2, 'ekonomi', 'Ekonomi', 1),"
 		" (3, 'kosong', 'Kosong', 0);"
@@ -100,7 +91,7 @@ setup(void **state)
 		" (3, 'citra', 'Citra', 'cit');"
 		"INSERT INTO tags (id, slug, name) VALUES (1, 'banjir',"
 		" 'Banjir'), (2, 'pilkada', 'Pilkada'), (3, 'sepi', 'Sepi');");
-	exec_ok(fx->db, "BEGIN");
+	fixture_exec(fx->db, "BEGIN");
 	for (int id = 1; id <= NBASE; id++) {
 		int64_t t = base_time(id);
 		add_article(fx->db, id, id % 7 ? "published" : "scheduled", t,
@@ -132,7 +123,7 @@ setup(void **state)
 		add_link(fx->db, "article_tags", id, 1, 0);
 		add_link(fx->db, "article_tags", id, 3, 1);
 	}
-	exec_ok(fx->db, "COMMIT");
+	fixture_exec(fx->db, "COMMIT");
 	*state = fx;
 	return 0;
 }
@@ -321,8 +312,8 @@ test_hostile_text(void **state)
 	/* Text comes back byte for byte: escaping is the template's job. */
 	set_title(fx->db, 60, HOSTILE_TITLE);
 	set_title(fx->db, 59, "O'Neil\x01\xff");
-	exec_ok(fx->db, "UPDATE articles SET published_at = 1732154400"
-			" WHERE id = 60");
+	fixture_exec(fx->db, "UPDATE articles SET published_at = 1732154400"
+			     " WHERE id = 60");
 	assert_int_equal(db_feed_articles(fx->db, &fx->a, FEED_ALL, 0, NOW, 2,
 					  &l),
 			 W_OK);
@@ -380,10 +371,10 @@ test_news_window(void **state)
 	assert_int_equal(db_feed_news(fx->db, &fx->a, NOW, 1, &u, &n), W_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(u[0].id, 106);
-	exec_ok(fx->db, "BEGIN");
+	fixture_exec(fx->db, "BEGIN");
 	for (int i = 0; i < NEWS_MAX + 5; i++)
 		add_news(fx->db, 1000 + i, "published", NOW - 2 * HOUR - i);
-	exec_ok(fx->db, "COMMIT");
+	fixture_exec(fx->db, "COMMIT");
 	assert_int_equal(db_feed_news(fx->db, &fx->a, NOW, NEWS_MAX + 100, &u,
 				      &n),
 			 W_OK);
@@ -396,7 +387,7 @@ test_news_window(void **state)
 static void
 month_fixture(struct db *db)
 {
-	exec_ok(db, "DELETE FROM articles");
+	fixture_exec(db, "DELETE FROM articles");
 	/* 2024-10-31 16:59:59 UTC = 23:59:59 WIB on 31 October; scheduled,
 	 * last edited before it went out. */
 	add_article(db, 201, "scheduled", 1730393999, 1730393000, 1);
@@ -455,7 +446,7 @@ test_months(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(m[0].month, 10);
 
-	exec_ok(fx->db, "DELETE FROM articles");
+	fixture_exec(fx->db, "DELETE FROM articles");
 	assert_int_equal(db_feed_months(fx->db, &fx->a, NOW, WIB, &m, &n),
 			 W_OK);
 	assert_int_equal(n, 0);
@@ -541,34 +532,15 @@ test_pages(void **state)
 	assert_int_equal(p[5].lastmod, base_time(60) + 600);
 
 	/* A scheduled article's publication counts as its change. */
-	exec_ok(fx->db, "UPDATE articles SET status = 'scheduled',"
-			" published_at = 1732150000, updated_at = 1"
-			" WHERE id = 60");
+	fixture_exec(fx->db, "UPDATE articles SET status = 'scheduled',"
+			     " published_at = 1732150000, updated_at = 1"
+			     " WHERE id = 60");
 	assert_int_equal(db_feed_pages(fx->db, &fx->a, NOW, &p, &n), W_OK);
 	assert_int_equal(p[0].lastmod, 1732150000);
 	/* Before it is due, the page falls back to the rest. */
 	assert_int_equal(db_feed_pages(fx->db, &fx->a, 1732149999, &p, &n),
 			 W_OK);
 	assert_int_equal(p[0].lastmod, base_time(58) + 600);
-}
-
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct fx *fx, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st,
-					    NULL),
-			 SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
 }
 
 static void
@@ -603,7 +575,7 @@ test_query_plans(void **state)
 		if (!strstr(sql, "articles a") && !strstr(sql, "json_each"))
 			continue;
 		char pl[2048];
-		plan(fx, sql, pl, sizeof pl);
+		fixture_plan(fx->db, sql, pl, sizeof pl);
 		/* No step scans a table without an index... */
 		bool keyed = false;
 		for (char *line = pl; *line;) {
@@ -621,7 +593,7 @@ test_query_plans(void **state)
 		/* ... the whole-site ones read the public index by a range of
 		 * published_at, and the month and news ones bound it on both
 		 * sides. */
-		plan(fx, sql, pl, sizeof pl);
+		fixture_plan(fx->db, sql, pl, sizeof pl);
 		if (strstr(sql, "INDEXED BY articles_live ")) {
 			assert_non_null(strstr(pl, "INDEX articles_live ("));
 			assert_non_null(strstr(pl, "published_at<?"));

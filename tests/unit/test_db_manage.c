@@ -15,6 +15,7 @@
 #include "db_manage.h"
 #include "db_site.h"
 #include "migrate.h"
+#include "fixture.h"
 
 struct fx {
 	struct db *db;
@@ -25,11 +26,8 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
 	assert_non_null(fx);
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
 	*state = fx;
 	return 0;
@@ -43,29 +41,6 @@ teardown(void **state)
 	db_close(fx->db);
 	free(fx);
 	return 0;
-}
-
-static void
-exec(struct fx *fx, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_sqlite(fx->db), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-}
-
-/* The first column of the first row of sql as an integer. */
-static int64_t
-count(struct fx *fx, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(
-	    sqlite3_prepare_v2(db_sqlite(fx->db), sql, -1, &st, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 static enum werr
@@ -123,14 +98,15 @@ test_section_create(void **state)
 	assert_int_equal(it.uses, 0);
 
 	/* The same slug again, derived or typed: a conflict, nothing added. */
-	int64_t before = count(fx, "SELECT count(*) FROM sections");
+	int64_t before = fixture_count(fx->db, "SELECT count(*) FROM sections");
 	struct db_manage_item_input again = {.name = "Pilkada  Banten 2024!"};
 	assert_int_equal(save(fx, MK_SECTION, 0, &again, NULL, &errs),
 			 W_CONFLICT);
 	assert_string_equal(db_manage_err_get(&errs, "slug"),
 			    "Slug sudah dipakai.");
 	assert_string_equal(again.slug, "pilkada-banten-2024");
-	assert_int_equal(count(fx, "SELECT count(*) FROM sections"), before);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM sections"), before);
 
 	/* Update: rename keeps the id; moving onto a taken slug is refused. */
 	struct db_manage_item_input other = {.name = "Olahraga Lokal",
@@ -162,7 +138,7 @@ test_validation(void **state)
 {
 	struct fx *fx = *state;
 	struct db_manage_errs errs;
-	int64_t before = count(fx, "SELECT count(*) FROM tags");
+	int64_t before = fixture_count(fx->db, "SELECT count(*) FROM tags");
 
 	struct db_manage_item_input in = {.name = ""};
 	assert_int_equal(save(fx, MK_TAG, 0, &in, NULL, &errs), W_INVAL);
@@ -249,7 +225,8 @@ test_validation(void **state)
 			 W_OK);
 	assert_string_equal(it.name, "<script>alert('x')</script> \"q\"");
 	assert_string_equal(it.description, "<b>&amp;</b>");
-	assert_int_equal(count(fx, "SELECT count(*) FROM tags"), before + 3);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM tags"), before + 3);
 
 	/* Authors need initials of 1 to 8 characters. */
 	in = (struct db_manage_item_input){.name = "Ari Setiawan"};
@@ -312,7 +289,7 @@ test_in_use(void **state)
 		 " 'reporter', %lld, 'x', 1);",
 		 (long long)sec, (long long)tag, (long long)au,
 		 (long long)linked);
-	exec(fx, sql);
+	fixture_exec(fx->db, sql);
 
 	struct db_manage_item it;
 	assert_int_equal(
@@ -331,12 +308,14 @@ test_in_use(void **state)
 	/* An author linked to an account is in use too. */
 	assert_int_equal(db_manage_item_delete(fx->db, MK_AUTHOR, linked),
 			 W_CONFLICT);
-	assert_int_equal(count(fx, "SELECT count(*) FROM sections WHERE"
-				   " slug = 'dipakai'"),
-			 1);
-	assert_int_equal(count(fx, "SELECT count(*) FROM users WHERE"
-				   " author_id IS NOT NULL"),
-			 1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM sections WHERE"
+	    " slug = 'dipakai'"),
+	    1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM users WHERE"
+	    " author_id IS NOT NULL"),
+	    1);
 
 	assert_int_equal(db_manage_item_delete(fx->db, MK_SECTION, spare_sec),
 			 W_OK);
@@ -353,7 +332,7 @@ test_in_use(void **state)
 	assert_true(sqlite3_get_autocommit(db_sqlite(fx->db)));
 
 	/* Once the article is gone, the tag can go. */
-	exec(fx, "DELETE FROM articles WHERE id = 1");
+	fixture_exec(fx->db, "DELETE FROM articles WHERE id = 1");
 	assert_int_equal(db_manage_item_delete(fx->db, MK_TAG, tag), W_OK);
 }
 
@@ -364,7 +343,7 @@ test_pages(void **state)
 	struct db_manage_errs errs;
 	static const char *const names[] = {"Gamma", "Alpha", "Epsilon", "Beta",
 					    "Delta", "Zeta",  "Eta"};
-	int64_t base = count(fx, "SELECT count(*) FROM tags");
+	int64_t base = fixture_count(fx->db, "SELECT count(*) FROM tags");
 	for (size_t i = 0; i < 7; i++) {
 		struct db_manage_item_input in = {.name = names[i]};
 		assert_int_equal(save(fx, MK_TAG, 0, &in, NULL, &errs), W_OK);
@@ -503,7 +482,8 @@ test_users(void **state)
 			 W_INVAL);
 	assert_string_equal(db_manage_err_get(&errs, "author_id"),
 			    "Penulis tidak ditemukan.");
-	assert_int_equal(count(fx, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM users"), 2);
 
 	/* Link a byline. */
 	struct db_manage_item_input ai = {.name = "Rina Wati",
@@ -549,14 +529,15 @@ test_users(void **state)
 		 " seen_at) VALUES ('s1', %lld, 'c', 1, 1), ('s2', %lld,"
 		 " 'c', 1, 1), ('s3', %lld, 'c', 1, 1)",
 		 (long long)rep, (long long)rep, (long long)admin);
-	exec(fx, sql);
+	fixture_exec(fx->db, sql);
 	assert_int_equal(db_manage_user_disable(fx->db, admin, admin, true),
 			 W_FORBIDDEN);
 	assert_int_equal(db_manage_user_disable(fx->db, admin, rep, true),
 			 W_OK);
 	assert_int_equal(db_manage_user_get(fx->db, &fx->a, rep, &u), W_OK);
 	assert_true(u.u.disabled);
-	assert_int_equal(count(fx, "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM sessions"), 1);
 	assert_int_equal(db_manage_user_disable(fx->db, admin, rep, false),
 			 W_OK);
 	assert_int_equal(db_manage_user_get(fx->db, &fx->a, rep, &u), W_OK);
@@ -565,18 +546,22 @@ test_users(void **state)
 			 W_NOTFOUND);
 
 	/* A password reset, with and without revoking sessions. */
-	exec(fx, "INSERT INTO sessions (id_hash, user_id, csrf, created_at,"
-		 " seen_at) SELECT 's4', id, 'c', 1, 1 FROM users WHERE"
-		 " email = 'rina.wati@warta.id'");
+	fixture_exec(fx->db,
+	    "INSERT INTO sessions (id_hash, user_id, csrf, created_at,"
+	    " seen_at) SELECT 's4', id, 'c', 1, 1 FROM users WHERE"
+	    " email = 'rina.wati@warta.id'");
 	assert_int_equal(
 	    db_manage_user_password(fx->db, rep, "new-hash", false), W_OK);
-	assert_int_equal(count(fx, "SELECT count(*) FROM sessions"), 2);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM sessions"), 2);
 	assert_int_equal(db_manage_user_password(fx->db, rep, "newer", true),
 			 W_OK);
-	assert_int_equal(count(fx, "SELECT count(*) FROM sessions"), 1);
-	assert_int_equal(count(fx, "SELECT password_hash = 'newer' FROM users"
-				   " WHERE email = 'rina.wati@warta.id'"),
-			 1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(fixture_count(fx->db,
+	    "SELECT password_hash = 'newer' FROM users"
+	    " WHERE email = 'rina.wati@warta.id'"),
+	    1);
 	assert_int_equal(db_manage_user_password(fx->db, 999, "x", true),
 			 W_NOTFOUND);
 	assert_int_equal(db_manage_user_password(fx->db, rep, "", true),
@@ -698,14 +683,15 @@ test_settings(void **state)
 	/* Inside a caller's transaction, a refusal leaves it usable and
 	 * the caller's own writes intact. */
 	assert_int_equal(db_begin(fx->db), W_OK);
-	exec(fx, "INSERT INTO tags (slug, name) VALUES ('dalam', 'Dalam')");
+	fixture_exec(fx->db,
+	    "INSERT INTO tags (slug, name) VALUES ('dalam', 'Dalam')");
 	in.site_name = "";
 	memset(&errs, 0, sizeof errs);
 	assert_int_equal(db_manage_settings_save(fx->db, &in, &errs), W_INVAL);
 	assert_false(sqlite3_get_autocommit(db_sqlite(fx->db)));
 	assert_int_equal(db_commit(fx->db), W_OK);
-	assert_int_equal(count(fx, "SELECT count(*) FROM tags WHERE"
-				   " slug = 'dalam'"),
+	assert_int_equal(fixture_count(fx->db, "SELECT count(*) FROM tags WHERE"
+					       " slug = 'dalam'"),
 			 1);
 }
 
@@ -713,13 +699,14 @@ static void
 test_audit(void **state)
 {
 	struct fx *fx = *state;
-	exec(fx, "INSERT INTO users (id, email, name, role, password_hash,"
-		 " created_at) VALUES (1, 'a@w.id', 'Ana', 'admin', 'x', 1),"
-		 " (2, 'b@w.id', 'Budi', 'editor', 'x', 1);"
-		 "INSERT INTO sections (id, slug, name) VALUES (1, 's', 'S');"
-		 "INSERT INTO articles (id, slug, title, section_id,"
-		 " updated_at, created_at) VALUES (5, 'a', 'Judul <i>', 1, 1,"
-		 " 1);");
+	fixture_exec(fx->db,
+	    "INSERT INTO users (id, email, name, role, password_hash,"
+	    " created_at) VALUES (1, 'a@w.id', 'Ana', 'admin', 'x', 1),"
+	    " (2, 'b@w.id', 'Budi', 'editor', 'x', 1);"
+	    "INSERT INTO sections (id, slug, name) VALUES (1, 's', 'S');"
+	    "INSERT INTO articles (id, slug, title, section_id,"
+	    " updated_at, created_at) VALUES (5, 'a', 'Judul <i>', 1, 1,"
+	    " 1);");
 	/* 30 rows: users alternate, every third is a publish of article 5,
 	 * and row 30 names an article that was deleted. */
 	for (int i = 1; i <= 30; i++) {
@@ -732,10 +719,11 @@ test_audit(void **state)
 			 i % 3 == 0 ? "article.publish" : "section.save",
 			 i == 30 ? "77" : (i % 3 == 0 ? "5" : "NULL"), i, i,
 			 1000 + i);
-		exec(fx, sql);
+		fixture_exec(fx->db, sql);
 	}
-	exec(fx, "INSERT INTO audit_log (id, user_id, action, created_at)"
-		 " VALUES (31, NULL, 'system.init', 2000)");
+	fixture_exec(fx->db,
+	    "INSERT INTO audit_log (id, user_id, action, created_at)"
+	    " VALUES (31, NULL, 'system.init', 2000)");
 
 	struct db_manage_audit *rows;
 	size_t n;
@@ -810,24 +798,6 @@ test_audit(void **state)
 	assert_false(more);
 }
 
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct fx *fx, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(
-	    sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st, NULL), SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_query_plans(void **state)
 {
@@ -867,7 +837,7 @@ test_query_plans(void **state)
 		if (strncmp(sql, "SELECT", 6) != 0 || strstr(sql, "settings"))
 			continue;
 		char p[4096];
-		plan(fx, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
 		if (strstr(p, "SCAN ") || strstr(p, "TEMP B-TREE"))
 			fail_msg("%s\n%s", sql, p);
 		if (strstr(sql, "l.user_id = :user"))

@@ -14,6 +14,7 @@
 #include "db_search.h"
 #include "migrate.h"
 #include "sql_embed.h"
+#include "fixture.h"
 
 #define NOW 1732150000 /* 2024-11-21 00:46:40 UTC */
 #define HOUR 3600
@@ -22,15 +23,6 @@ struct fx {
 	struct db *db;
 	struct arena a;
 };
-
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
 
 /* Inserts an article; published_at 0 stores NULL. */
 static void
@@ -68,12 +60,9 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db, SECTIONS);
+	fixture_exec(fx->db, SECTIONS);
 	add(fx->db, 1, "published", 1, NOW - 5 * HOUR, "Pémilu damai di Serang",
 	    "Warga datang ke TPS sejak pagi.",
 	    "Pemungutan suara berjalan **tertib**, kata ketua KPPS.");
@@ -314,45 +303,46 @@ test_triggers(void **state)
 {
 	struct fx *fx = *state;
 	/* Unpublishing removes at once; republishing brings it back. */
-	exec_ok(fx->db, "UPDATE articles SET status = 'unpublished'"
-			" WHERE id = 1");
+	fixture_exec(fx->db, "UPDATE articles SET status = 'unpublished'"
+			     " WHERE id = 1");
 	assert_string_equal(ids(fx, "pemilu", NOW, NULL), "2");
 	assert_string_equal(ids(fx, "tertib", NOW, NULL), "");
-	exec_ok(fx->db, "UPDATE articles SET status = 'published'"
-			" WHERE id = 1");
+	fixture_exec(fx->db, "UPDATE articles SET status = 'published'"
+			     " WHERE id = 1");
 	assert_string_equal(ids(fx, "tertib", NOW, NULL), "1");
 	/* Back to draft, too. */
-	exec_ok(fx->db, "UPDATE articles SET status = 'draft' WHERE id = 2");
+	fixture_exec(fx->db,
+	    "UPDATE articles SET status = 'draft' WHERE id = 2");
 	assert_string_equal(ids(fx, "banjir", NOW, NULL), "");
 	/* A draft published in one statement is found at once. */
-	exec_ok(fx->db, "UPDATE articles SET status = 'published',"
-			" published_at = 1 WHERE id = 3");
+	fixture_exec(fx->db, "UPDATE articles SET status = 'published',"
+			     " published_at = 1 WHERE id = 3");
 	assert_string_equal(ids(fx, "rahasia", NOW, NULL), "3");
 	/* An edit of the text replaces the old words. */
-	exec_ok(fx->db, "UPDATE articles SET title = 'Judul baru',"
-			" body_md = 'Isi yang baru' WHERE id = 3");
+	fixture_exec(fx->db, "UPDATE articles SET title = 'Judul baru',"
+			     " body_md = 'Isi yang baru' WHERE id = 3");
 	assert_string_equal(ids(fx, "rahasia", NOW, NULL), "");
 	assert_string_equal(ids(fx, "baru", NOW, NULL), "3");
 	/* Published to scheduled and back, and a column the index does not
 	 * hold, change nothing. */
-	exec_ok(fx->db, "UPDATE articles SET status = 'scheduled',"
-			" updated_at = updated_at + 1, featured = 1"
-			" WHERE id = 3");
+	fixture_exec(fx->db, "UPDATE articles SET status = 'scheduled',"
+			     " updated_at = updated_at + 1, featured = 1"
+			     " WHERE id = 3");
 	assert_string_equal(ids(fx, "baru", NOW, NULL), "3");
 	/* Editing a draft touches nothing in the index. */
-	exec_ok(fx->db, "UPDATE articles SET title = 'Banjir lagi'"
-			" WHERE id = 2");
+	fixture_exec(fx->db, "UPDATE articles SET title = 'Banjir lagi'"
+			     " WHERE id = 2");
 	assert_string_equal(ids(fx, "banjir", NOW, NULL), "");
 	/* Deleting removes. */
-	exec_ok(fx->db, "DELETE FROM articles WHERE id = 3");
+	fixture_exec(fx->db, "DELETE FROM articles WHERE id = 3");
 	assert_string_equal(ids(fx, "baru", NOW, NULL), "");
 	/* A rolled-back write leaves the index as it was. */
-	exec_ok(fx->db, "BEGIN; UPDATE articles SET status = 'draft'"
-			" WHERE id = 1; ROLLBACK;");
+	fixture_exec(fx->db, "BEGIN; UPDATE articles SET status = 'draft'"
+			     " WHERE id = 1; ROLLBACK;");
 	assert_string_equal(ids(fx, "tertib", NOW, NULL), "1");
 	/* After all that the index is consistent. */
-	exec_ok(fx->db, "INSERT INTO articles_fts (articles_fts)"
-			" VALUES ('integrity-check')");
+	fixture_exec(fx->db, "INSERT INTO articles_fts (articles_fts)"
+			     " VALUES ('integrity-check')");
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(fx->db),
 					    "SELECT count(*) FROM articles_fts"
@@ -377,13 +367,13 @@ test_migration_populates(void **state)
 	for (const struct sql_file *f = sql_files; f->name; f++) {
 		if (strncmp(f->name, "001_", 4) == 0 ||
 		    strncmp(f->name, "002_", 4) == 0) {
-			exec_ok(db, f->sql);
+			fixture_exec(db, f->sql);
 			applied++;
 		}
 	}
 	assert_int_equal(applied, 2);
-	exec_ok(db, "PRAGMA user_version = 2");
-	exec_ok(db, SECTIONS);
+	fixture_exec(db, "PRAGMA user_version = 2");
+	fixture_exec(db, SECTIONS);
 	add(db, 1, "published", 1, NOW - HOUR, "Sudah terbit", "", "");
 	add(db, 2, "draft", 1, 0, "Masih draf terbit", "", "");
 	add(db, 3, "scheduled", 1, NOW + HOUR, "Nanti terbit", "", "");
@@ -571,24 +561,6 @@ test_pages(void **state)
 	assert_false(p.more);
 }
 
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct db *db, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL),
-			 SQLITE_OK);
-	size_t n = 0;
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_query_plan(void **state)
 {
@@ -602,7 +574,7 @@ test_query_plan(void **state)
 			sql = sqlite3_sql(st);
 	assert_non_null(sql);
 	char p[2048];
-	plan(fx->db, sql, p, sizeof p);
+	fixture_plan(fx->db, sql, p, sizeof p);
 	/* Ranking: the FTS5 index drives (":M", a MATCH constraint) and
 	 * the filters read the covering index articles_search, by key. */
 	const char *rank =

@@ -12,6 +12,7 @@
 
 #include "db_site.h"
 #include "migrate.h"
+#include "fixture.h"
 
 struct fx {
 	struct db *db;
@@ -22,10 +23,7 @@ static int
 setup(void **state)
 {
 	struct fx *fx = calloc(1, sizeof *fx);
-	char err[256];
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
 	*state = fx;
 	return 0;

@@ -16,6 +16,7 @@
 #include "auth.h"
 #include "db_user.h"
 #include "migrate.h"
+#include "fixture.h"
 
 #define NOW 1700000000
 #define HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
@@ -24,14 +25,6 @@ struct fx {
 	struct db *db;
 	struct arena a;
 };
-
-static void
-exec_ok(struct db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
 
 static int64_t
 count(struct db *db, const char *sql)
@@ -49,16 +42,13 @@ count(struct db *db, const char *sql)
 static int
 setup(void **state)
 {
-	char err[256];
 	struct fx *fx = calloc(1, sizeof *fx);
 	assert_non_null(fx);
 	assert_int_equal(auth_init(), W_OK);
-	fx->db = db_open(":memory:", true, err, sizeof err);
-	assert_non_null(fx->db);
-	assert_int_equal(migrate_up(fx->db, NULL, err, sizeof err), W_OK);
+	fx->db = fixture_db();
 	arena_init(&fx->a);
-	exec_ok(fx->db, "INSERT INTO authors (id, slug, name, initials)"
-			" VALUES (7, 'rina', 'Rina', 'rin')");
+	fixture_exec(fx->db, "INSERT INTO authors (id, slug, name, initials)"
+			     " VALUES (7, 'rina', 'Rina', 'rin')");
 	*state = fx;
 	return 0;
 }
@@ -287,11 +277,11 @@ test_session_purge(void **state)
 	struct fx *fx = *state;
 	int64_t uid = add(fx, "rina@warta.test", ROLE_REPORTER);
 
-	exec_ok(fx->db, "INSERT INTO sessions (id_hash, user_id, csrf,"
-			" created_at, seen_at) VALUES"
-			" ('live', 1, 'c', 1700000000, 1700000000),"
-			" ('idle', 1, 'c', 1700000000, 1699956800),"
-			" ('old', 1, 'c', 1699395200, 1700000000)");
+	fixture_exec(fx->db, "INSERT INTO sessions (id_hash, user_id, csrf,"
+			     " created_at, seen_at) VALUES"
+			     " ('live', 1, 'c', 1700000000, 1700000000),"
+			     " ('idle', 1, 'c', 1700000000, 1699956800),"
+			     " ('old', 1, 'c', 1699395200, 1700000000)");
 	(void)uid;
 	assert_int_equal(db_sessions_purge(fx->db, NOW), W_OK);
 	assert_int_equal(count(fx->db, "SELECT count(*) FROM sessions"), 1);
@@ -324,9 +314,9 @@ test_disable_and_passwd_end_sessions(void **state)
 
 	/* A session row that survived somehow still does not let a
 	 * disabled account in. */
-	exec_ok(fx->db, "INSERT INTO sessions (id_hash, user_id, csrf,"
-			" created_at, seen_at) VALUES ('a3', 1, 'c',"
-			" 1700000000, 1700000000)");
+	fixture_exec(fx->db, "INSERT INTO sessions (id_hash, user_id, csrf,"
+			     " created_at, seen_at) VALUES ('a3', 1, 'c',"
+			     " 1700000000, 1700000000)");
 	assert_int_equal(db_session_get(fx->db, &fx->a, "a3", NOW, &s),
 			 W_NOTFOUND);
 	assert_int_equal(db_user_set_disabled(fx->db, a, false), W_OK);
@@ -430,25 +420,6 @@ test_throttle_window(void **state)
 	assert_int_equal(count(fx->db, "SELECT count(*) FROM users"), 0);
 }
 
-/* Collects EXPLAIN QUERY PLAN details of sql, one per line. */
-static void
-plan(struct fx *fx, const char *sql, char *out, size_t len)
-{
-	char q[4096];
-	sqlite3_stmt *st;
-	size_t n = 0;
-
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	assert_int_equal(
-	    sqlite3_prepare_v2(db_sqlite(fx->db), q, -1, &st, NULL), SQLITE_OK);
-	out[0] = '\0';
-	while (sqlite3_step(st) == SQLITE_ROW)
-		n += (size_t)snprintf(out + n, len - n, "%s\n",
-				      sqlite3_column_text(st, 3));
-	assert_true(n < len);
-	sqlite3_finalize(st);
-}
-
 static void
 test_query_plans(void **state)
 {
@@ -482,7 +453,7 @@ test_query_plans(void **state)
 		if (strncmp(sql, "INSERT", 6) == 0 || !strstr(sql, "WHERE") ||
 		    strstr(sql, "seen_at <= ?1"))
 			continue;
-		plan(fx, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
 		/* Every lookup goes through a key or an index. */
 		if (!(strstr(p, "USING INDEX") ||
 		      strstr(p, "USING COVERING INDEX") ||
@@ -495,7 +466,8 @@ test_query_plans(void **state)
 
 	/* The list reads the email index in order: no sort step. */
 	char p[2048];
-	plan(fx, "SELECT id, email FROM users ORDER BY email", p, sizeof p);
+	fixture_plan(fx->db,
+	    "SELECT id, email FROM users ORDER BY email", p, sizeof p);
 	assert_null(strstr(p, "TEMP B-TREE"));
 }
 
