@@ -680,6 +680,20 @@ class Nginx:
 
 # --- HTML scraping, tied to the markup in templates/ ---------------------
 
+def after_miss(port, path):
+    """The request that follows a MISS for path, through nginx on port.
+    nginx commits a cache entry just after its client has the last byte, so
+    a request sent at once can race the commit (more so with two workers);
+    this one is given up to a second to stop being a MISS."""
+    deadline = time.monotonic() + 1.0
+    while True:
+        r = fetch(port, path, host="127.0.0.1")
+        if (r.header("X-Cache-Status") != "MISS" or
+                time.monotonic() > deadline):
+            return r
+        time.sleep(0.05)
+
+
 def stop_behind_nginx(ng, w):
     """tearDownModule of the nginx suites: stops nginx, then warta behind
     it, and raises what either stop found; only a clean stop removes w's

@@ -235,7 +235,7 @@ class MicroCache(Base):
     def test_second_get_is_a_hit(self):
         path = "/tag/uji-nginx?mc=%d" % time.time_ns()
         first = get(path)
-        second = get(path)
+        second = H.after_miss(NG.port, path)
         self.assertEqual(first.status, 200)
         self.assertEqual(second.status, 200)
         self.assertEqual(first.header("X-Cache-Status"), "MISS")
