@@ -113,8 +113,8 @@ is_bchar(char c)
 	return c != '\0' && strchr("'()+_,-./:=?", c) != NULL;
 }
 
-static int
-hexval(unsigned char c)
+int
+form_hex(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -257,7 +257,7 @@ ue_feed(struct form_parser *p, const char *s, size_t n)
 		if (p->pct) {
 			/* The escape state survives across feeds, so "%4"
 			 * in one chunk and "1" in the next decode as 'A'. */
-			int v = hexval(c);
+			int v = form_hex((char)c);
 			if (v < 0) {
 				fail(p, W_INVAL);
 				return;

@@ -57,6 +57,10 @@ enum werr form_parser_feed(struct form_parser *p, const char *data, size_t n)
  * multipart body without its closing boundary), or the first error seen. */
 enum werr form_parser_finish(struct form_parser *p, struct form *out) WUNUSED;
 
+/* The value of one hex digit of a percent escape, or -1; shared by the
+ * body parser and req.c's strict URI decoding. */
+int form_hex(char c);
+
 /* The first text value named name (NULL when absent or a file part). */
 const char *form_get(const struct form *f, const char *name);
 /* The first file part named name with a non-empty filename, or NULL. */

@@ -8,17 +8,6 @@
 /* Body storage asked for when the length is not known in advance. */
 #define BODY_FIRST_CHUNK 4096
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* True when s[0..n) holds a control character: C0, DEL, or C1 (which in
  * valid UTF-8 is C2 80 to C2 9F). Nothing the site serves needs one in a
@@ -67,8 +56,8 @@ decode(struct arena *a, const char *s, size_t n, bool plus, const char **out,
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '%') {
 			int hi, lo;
-			if (n - i < 3 || (hi = hexval(s[i + 1])) < 0 ||
-			    (lo = hexval(s[i + 2])) < 0)
+			if (n - i < 3 || (hi = form_hex(s[i + 1])) < 0 ||
+			    (lo = form_hex(s[i + 2])) < 0)
 				return W_INVAL;
 			d[j++] = (char)(hi << 4 | lo);
 			i += 2;
