@@ -1,5 +1,6 @@
 /* migrate.c - brings a database's schema up to this binary's, and loads the
  * demo newsroom. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,16 @@ out:
 static const char SQL_HAS_ARTICLES[] =
 	"SELECT EXISTS (SELECT 1 FROM articles)";
 
+/* Whether name is one of the demo newsroom's files: demo.sql, then any
+ * demo_*.sql that later features add, loaded in name order. */
+static bool
+is_demo(const char *name)
+{
+	return strcmp(name, "demo.sql") == 0 ||
+	       (strncmp(name, "demo_", 5) == 0 &&
+		strlen(name) > 9 && strcmp(name + strlen(name) - 4, ".sql") == 0);
+}
+
 enum werr
 migrate_demo(struct db *db, char *err, size_t errlen)
 {
@@ -263,9 +274,15 @@ migrate_demo(struct db *db, char *err, size_t errlen)
 		e = W_CONFLICT;
 		goto out;
 	}
-	e = exec(db, demo->name, demo->sql, err, errlen);
-	if (e != W_OK)
-		goto out;
+	/* "demo.sql" sorts before "demo_*.sql", so the core newsroom loads
+	 * first and the features' files can refer to its rows. */
+	for (const struct sql_file *f = sql_files; f->name; f++) {
+		if (!is_demo(f->name))
+			continue;
+		e = exec(db, f->name, f->sql, err, errlen);
+		if (e != W_OK)
+			goto out;
+	}
 	e = db_articles_render_missing(db);
 	if (e != W_OK) {
 		snprintf(err, errlen, "sql/%s: rendering the bodies: %s",
