@@ -11,64 +11,117 @@
  * than this must stay within db_articles_latest()'s own cap. */
 #define DAY_MAX 200
 
-/* Both counts read only the covering index articles_archive (see
- * sql/003_search.sql), named so that a missing index fails at prepare
- * time instead of scanning the table. ?1 is now and ?2 the zone offset:
- * adding it before strftime() gives the local calendar date. */
+/* The counts come from archive_days and archive_months, which triggers
+ * keep in every writing transaction (sql/004_scale.sql), keyed by the local
+ * date as a number (YYYYMMDD, YYYYMM). Those rows count scheduled stories
+ * from the moment they are saved, so only the days before today are taken
+ * from them; today is counted here from the covering index articles_sitemap
+ * up to now: a day's worth of entries at most. */
 static const char SQL_MONTHS[] =
-	"SELECT CAST(strftime('%Y%m', a.published_at + ?2, 'unixepoch')"
-	" AS INTEGER) AS ym, count(*), max(a.published_at)"
-	" FROM articles a INDEXED BY articles_archive"
-	" WHERE a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
-	" GROUP BY ym ORDER BY ym DESC";
+	"SELECT month, n, lastmod FROM archive_months"
+	" WHERE month < ?1 AND n > 0 ORDER BY month DESC";
 
-/* ?3 and ?4 bound the month: [local first day, next month's). */
+/* [?1, ?2) bounds the day keys. */
 static const char SQL_DAYS[] =
-	"SELECT CAST(strftime('%d', a.published_at + ?2, 'unixepoch')"
-	" AS INTEGER) AS d, count(*), max(a.published_at)"
-	" FROM articles a INDEXED BY articles_archive"
-	" WHERE a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
-	" AND a.published_at >= ?3 AND a.published_at < ?4"
-	" GROUP BY d ORDER BY d DESC";
+	"SELECT day, n, lastmod FROM archive_days"
+	" WHERE day >= ?1 AND day < ?2 AND n > 0 ORDER BY day DESC";
 
-/* Steps st (bound) collecting (key, count, newest) rows into *out; split
- * turns a key into the entry's date fields and rejects a key strftime()
- * could not make (a time outside the years 0000-9999). */
+static const char SQL_DAYS_SUM[] =
+	"SELECT count(*), sum(n), max(lastmod) FROM archive_days"
+	" WHERE day >= ?1 AND day < ?2 AND n > 0";
+
+/* [?1, ?2]: today's start and now. */
+static const char SQL_TODAY[] =
+	"SELECT count(*), count(*), max(max(a.published_at, a.updated_at))"
+	" FROM articles a INDEXED BY articles_sitemap"
+	" WHERE a.status IN ('scheduled', 'published')"
+	" AND a.published_at >= ?1 AND a.published_at <= ?2";
+
+/* The local calendar at now: today's key, its month's, today's start. */
+struct today {
+	struct local_date d;
+	int64_t day_key, month_key, start;
+};
+
+static bool
+today_of(int64_t now, int offset, struct today *t)
+{
+	datefmt_local(now, offset, &t->d);
+	t->month_key = (int64_t)t->d.year * 100 + t->d.month;
+	t->day_key = t->month_key * 100 + t->d.day;
+	t->start = datefmt_from_local(t->d.year, t->d.month, t->d.day, 0, 0,
+				      offset);
+	return t->start != -1;
+}
+
+/* Runs SQL_TODAY or SQL_DAYS_SUM (bound) for one count and latest change,
+ * added to *c. */
+static enum werr
+sum(struct db *db, sqlite3_stmt *st, struct archive_count *c)
+{
+	enum werr e = W_OK;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		e = db_fail(db, sqlite3_sql(st));
+	else if (sqlite3_column_int64(st, 0) > 0) {
+		c->count += sqlite3_column_int64(st, 1);
+		int64_t t = sqlite3_column_int64(st, 2);
+		if (t > c->newest)
+			c->newest = t;
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
+/* Today's articles up to now into *c. */
+static enum werr
+count_today(struct db *db, const struct today *t, int64_t now,
+	    struct archive_count *c)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_TODAY);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, t->start);
+	sqlite3_bind_int64(st, 2, now);
+	return sum(db, st, c);
+}
+
+/* Appends c to items (*n of them, capacity *cap) when it counts any. */
+static enum werr
+push(struct arena *a, struct archive_count **items, size_t *n, size_t *cap,
+     const struct archive_count *c)
+{
+	if (c->count <= 0)
+		return W_OK;
+	*items = arena_grow(a, *items, *n, cap, sizeof **items);
+	if (!*items)
+		return W_NOMEM;
+	(*items)[(*n)++] = *c;
+	return W_OK;
+}
+
+/* Steps st (bound) for (key, count, latest change) rows appended to
+ * items; split turns a key into the entry's date fields and rejects one
+ * that is no date. */
 static enum werr
 collect(struct db *db, struct arena *a, sqlite3_stmt *st,
 	bool (*split)(int64_t key, struct archive_count *c),
-	struct archive_count **out, size_t *n)
+	struct archive_count **items, size_t *n, size_t *cap)
 {
 	enum werr e = W_OK;
-	struct archive_count *items = NULL;
-	size_t cap = 0;
 	int rc;
-
-	*out = NULL;
-	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct archive_count c = {0};
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL ||
-		    !split(sqlite3_column_int64(st, 0), &c))
+		if (!split(sqlite3_column_int64(st, 0), &c))
 			continue;
 		c.count = sqlite3_column_int64(st, 1);
 		c.newest = sqlite3_column_int64(st, 2);
-		items = arena_grow(a, items, *n, &cap, sizeof *items);
-		if (!items) {
-			e = W_NOMEM;
+		if ((e = push(a, items, n, cap, &c)) != W_OK)
 			goto out;
-		}
-		items[(*n)++] = c;
 	}
 	if (rc != SQLITE_DONE)
 		e = db_fail(db, sqlite3_sql(st));
 out:
 	sqlite3_reset(st);
-	*out = items;
-	if (e != W_OK) {
-		*out = NULL;
-		*n = 0;
-	}
 	return e;
 }
 
@@ -82,10 +135,12 @@ split_month(int64_t ym, struct archive_count *c)
 }
 
 static bool
-split_day(int64_t d, struct archive_count *c)
+split_day(int64_t key, struct archive_count *c)
 {
-	c->day = (int)d;
-	return d >= 1 && d <= 31;
+	if (!split_month(key / 100, c))
+		return false;
+	c->day = (int)(key % 100);
+	return c->day >= 1 && c->day <= 31;
 }
 
 enum werr
@@ -94,12 +149,33 @@ db_archive_months(struct db *db, struct arena *a, int offset, int64_t now,
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, SQL_MONTHS);
-	if (!st)
-		return W_DB;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, offset);
-	return collect(db, a, st, split_month, out, n);
+	struct today t;
+	if (!today_of(now, offset, &t))
+		return W_OK; /* a clock outside the calendar: nothing public */
+	struct archive_count cur = {.year = t.d.year, .month = t.d.month};
+	size_t cap = 0;
+	enum werr e = count_today(db, &t, now, &cur);
+	sqlite3_stmt *st = NULL;
+	if (e == W_OK && !(st = db_stmt(db, SQL_DAYS_SUM)))
+		e = W_DB;
+	if (e == W_OK) {
+		sqlite3_bind_int64(st, 1, t.month_key * 100);
+		sqlite3_bind_int64(st, 2, t.day_key);
+		e = sum(db, st, &cur);
+	}
+	if (e == W_OK)
+		e = push(a, out, n, &cap, &cur);
+	if (e == W_OK && !(st = db_stmt(db, SQL_MONTHS)))
+		e = W_DB;
+	if (e == W_OK) {
+		sqlite3_bind_int64(st, 1, t.month_key);
+		e = collect(db, a, st, split_month, out, n, &cap);
+	}
+	if (e != W_OK) {
+		*out = NULL;
+		*n = 0;
+	}
+	return e;
 }
 
 enum werr
@@ -109,26 +185,36 @@ db_archive_days(struct db *db, struct arena *a, int year, int month,
 {
 	*out = NULL;
 	*n = 0;
-	int64_t start = datefmt_from_local(year, month, 1, 0, 0, offset);
-	if (start == -1)
+	if (datefmt_from_local(year, month, 1, 0, 0, offset) == -1)
 		return W_NOTFOUND;
-	int64_t end = month == 12
-			      ? datefmt_from_local(year + 1, 1, 1, 0, 0, offset)
-			      : datefmt_from_local(year, month + 1, 1, 0, 0,
-						   offset);
-	if (end == -1)
-		end = INT64_MAX; /* December 9999 */
-	sqlite3_stmt *st = db_stmt(db, SQL_DAYS);
-	if (!st)
-		return W_DB;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int(st, 2, offset);
-	sqlite3_bind_int64(st, 3, start);
-	sqlite3_bind_int64(st, 4, end);
-	enum werr e = collect(db, a, st, split_day, out, n);
-	for (size_t i = 0; e == W_OK && i < *n; i++) {
-		(*out)[i].year = year;
-		(*out)[i].month = month;
+	struct today t;
+	if (!today_of(now, offset, &t))
+		return W_OK;
+	int64_t ym = (int64_t)year * 100 + month;
+	if (ym > t.month_key)
+		return W_OK; /* only scheduled stories can be there */
+	size_t cap = 0;
+	int64_t until = (ym + 1) * 100;
+	enum werr e = W_OK;
+	if (ym == t.month_key) {
+		struct archive_count c = {.year = year, .month = month,
+					  .day = t.d.day};
+		until = t.day_key;
+		e = count_today(db, &t, now, &c);
+		if (e == W_OK)
+			e = push(a, out, n, &cap, &c);
+	}
+	sqlite3_stmt *st = NULL;
+	if (e == W_OK && !(st = db_stmt(db, SQL_DAYS)))
+		e = W_DB;
+	if (e == W_OK) {
+		sqlite3_bind_int64(st, 1, ym * 100);
+		sqlite3_bind_int64(st, 2, until);
+		e = collect(db, a, st, split_day, out, n, &cap);
+	}
+	if (e != W_OK) {
+		*out = NULL;
+		*n = 0;
 	}
 	return e;
 }

@@ -16,18 +16,21 @@
 struct archive_count {
 	int year, month, day;
 	int64_t count;
-	int64_t newest; /* the latest published_at among them */
+	/* The latest change among them: a publication, an edit, or a story
+	 * leaving the period (kept at write time, sql/004_scale.sql). */
+	int64_t newest;
 };
 
 /* Every local month with public articles at now, newest first, into *out
- * (n entries, in a; NULL when n is 0). Reads every public article's index
- * entry once (a covering index, articles_archive). */
+ * (n entries, in a; NULL when n is 0). Reads one row per month of the
+ * counts kept at write time, and today's entries of the index. */
 enum werr db_archive_months(struct db *db, struct arena *a, int offset,
 			    int64_t now, struct archive_count **out,
 			    size_t *n) WUNUSED;
 
 /* The days of local month year-month with public articles at now, newest
- * first, into *out as above; n is 0 for a month without any. W_NOTFOUND
+ * first, into *out as above; n is 0 for a month without any. Reads one row
+ * per day of the counts kept at write time (and today's entries). W_NOTFOUND
  * for a month that does not exist (month outside 1-12, year outside
  * 1-9999). */
 enum werr db_archive_days(struct db *db, struct arena *a, int year,

@@ -37,30 +37,46 @@
 #define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
 #define FROM_ARTICLES " FROM articles a" JOIN_SECTIONS
 
-/* Listings bind ?1 now, ?2 and ?3 the cursor, ?4 the row limit and ?5 the
- * section, tag or author. The row-value comparison keeps articles that share
- * a publication second in id order across pages. */
+/* Listings bind ?1 and ?2 the keyset bound, ?3 the row limit and ?4 the
+ * section, tag or author. The bound is one pair, the smaller of the cursor
+ * and (now, any id): (published_at, id) < (now, INT64_MAX) is
+ * published_at <= now, so one range on the index reads exactly the page's
+ * rows whatever the cursor or the clock (a separate "published_at <= now"
+ * would be the range's bound instead, and a deep cursor would walk from
+ * today). The row-value comparison keeps articles that share a
+ * publication second in id order across pages. */
 #define KEYSET                                                               \
-	" AND (a.published_at, a.id) < (?2, ?3)"                             \
-	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?4"
+	" AND (a.published_at, a.id) < (?1, ?2)"                             \
+	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?3"
 
 static const char SQL_LATEST[] =
 	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live"
-	JOIN_SECTIONS " WHERE " PUBLIC KEYSET;
+	JOIN_SECTIONS " WHERE a.status IN ('scheduled', 'published')" KEYSET;
 
 static const char SQL_BY_SECTION[] =
 	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live_section"
-	JOIN_SECTIONS " WHERE a.section_id = ?5 AND " PUBLIC KEYSET;
+	JOIN_SECTIONS " WHERE a.section_id = ?4"
+	" AND a.status IN ('scheduled', 'published')" KEYSET;
+
+/* A tag's or an author's stories come newest first from tag_timeline or
+ * author_timeline (sql/004_scale.sql), which hold a story's time while it
+ * is public-able: only the page's rows of articles are read. The status
+ * is checked again on the row, so a link the triggers somehow missed
+ * cannot show a draft. */
+#define LINK_KEYSET(l)                                                       \
+	" AND (" l ".live_at, " l ".article_id) < (?1, ?2)"                 \
+	" AND a.status IN ('scheduled', 'published')"                        \
+	" ORDER BY " l ".live_at DESC, " l ".article_id DESC LIMIT ?3"
 
 static const char SQL_BY_TAG[] =
-	"SELECT " CARD_COLS " FROM article_tags t"
-	" JOIN articles a NOT INDEXED ON a.id = t.article_id" JOIN_SECTIONS
-	" WHERE t.tag_id = ?5 AND " PUBLIC KEYSET;
+	"SELECT " CARD_COLS " FROM tag_timeline t"
+	" CROSS JOIN articles a ON a.id = t.article_id" JOIN_SECTIONS
+	" WHERE t.tag_id = ?4" LINK_KEYSET("t");
 
 static const char SQL_BY_AUTHOR[] =
-	"SELECT " CARD_COLS " FROM article_authors w"
-	" JOIN articles a NOT INDEXED ON a.id = w.article_id" JOIN_SECTIONS
-	" WHERE w.author_id = ?5 AND " PUBLIC KEYSET;
+	"SELECT " CARD_COLS " FROM author_timeline w"
+	" CROSS JOIN articles a ON a.id = w.article_id" JOIN_SECTIONS
+	" WHERE w.author_id = ?4" LINK_KEYSET("w");
 
 static const char SQL_FEATURED[] =
 	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live_featured"
@@ -385,7 +401,7 @@ collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 	return e;
 }
 
-/* Runs a keyset listing (see KEYSET); key binds ?5 when has_key. */
+/* Runs a keyset listing (see KEYSET); key binds ?4 when has_key. */
 static enum werr
 list(struct db *db, struct arena *a, const char *sql, bool has_key,
      int64_t key, int64_t now, const struct cursor *before, size_t limit,
@@ -396,19 +412,20 @@ list(struct db *db, struct arena *a, const char *sql, bool has_key,
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return W_DB;
-	/* From the newest: a cursor past every possible key. */
-	int64_t t = INT64_MAX, id = INT64_MAX;
-	if (before && (before->time || before->id)) {
+	/* From the newest: everything public at now; from a cursor, only
+	 * what is older than both. */
+	int64_t t = now, id = INT64_MAX;
+	if (before && (before->time || before->id) &&
+	    (before->time < t || (before->time == t && before->id < id))) {
 		t = before->time;
 		id = before->id;
 	}
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, t);
-	sqlite3_bind_int64(st, 3, id);
+	sqlite3_bind_int64(st, 1, t);
+	sqlite3_bind_int64(st, 2, id);
 	/* One row more than asked tells whether there is an older page. */
-	sqlite3_bind_int64(st, 4, (int64_t)limit + 1);
+	sqlite3_bind_int64(st, 3, (int64_t)limit + 1);
 	if (has_key)
-		sqlite3_bind_int64(st, 5, key);
+		sqlite3_bind_int64(st, 4, key);
 
 	out->items = arena_alloc(a, (limit ? limit : 1) * sizeof *out->items);
 	if (!out->items) {

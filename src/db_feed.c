@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "datefmt.h"
+#include "db_archive.h"
 #include "db_article.h"
 #include "db_feed.h"
 
@@ -34,15 +35,21 @@ static const char SQL_FEED_SECTION[] =
 	JOIN_SECTIONS " WHERE a.section_id = ?3 AND " PUBLIC NEWEST
 	" LIMIT ?2";
 
+/* A tag's or an author's newest from its timeline (sql/004_scale.sql),
+ * as the listings in db_article.c do. */
 static const char SQL_FEED_TAG[] =
-	"SELECT " ENTRY_COLS " FROM article_tags t"
-	" JOIN articles a NOT INDEXED ON a.id = t.article_id" JOIN_SECTIONS
-	" WHERE t.tag_id = ?3 AND " PUBLIC NEWEST " LIMIT ?2";
+	"SELECT " ENTRY_COLS " FROM tag_timeline t"
+	" CROSS JOIN articles a ON a.id = t.article_id" JOIN_SECTIONS
+	" WHERE t.tag_id = ?3 AND t.live_at <= ?1"
+	" AND a.status IN ('scheduled', 'published')"
+	" ORDER BY t.live_at DESC, t.article_id DESC LIMIT ?2";
 
 static const char SQL_FEED_AUTHOR[] =
-	"SELECT " ENTRY_COLS " FROM article_authors w"
-	" JOIN articles a NOT INDEXED ON a.id = w.article_id" JOIN_SECTIONS
-	" WHERE w.author_id = ?3 AND " PUBLIC NEWEST " LIMIT ?2";
+	"SELECT " ENTRY_COLS " FROM author_timeline w"
+	" CROSS JOIN articles a ON a.id = w.article_id" JOIN_SECTIONS
+	" WHERE w.author_id = ?3 AND w.live_at <= ?1"
+	" AND a.status IN ('scheduled', 'published')"
+	" ORDER BY w.live_at DESC, w.article_id DESC LIMIT ?2";
 
 static const char *const feed_sql[] = {
 	[FEED_ALL] = SQL_FEED_ALL,
@@ -53,45 +60,48 @@ static const char *const feed_sql[] = {
 static_assert(sizeof feed_sql / sizeof feed_sql[0] == FEED__MAX,
 	      "one feed query per scope");
 
-/* Every public article's times, newest first, for counting months: the
- * rows arrive grouped by month, so no GROUP BY (and no sort) is needed. */
-static const char SQL_MONTHS[] =
-	"SELECT a.published_at, a.updated_at"
-	" FROM articles a INDEXED BY articles_live WHERE " PUBLIC NEWEST;
-
-/* Columns of a sitemap URL, in the order read_url() reads them. */
+/* Columns of a sitemap URL, in the order read_url() reads them. A
+ * month's sitemap leaves the title out (sitemaps carry none), so that it
+ * reads the covering index articles_sitemap alone. */
 #define URL_COLS "a.id, a.slug, a.title, a.published_at, a.updated_at"
+#define URL_COLS_NO_TITLE "a.id, a.slug, '', a.published_at, a.updated_at"
 
-/* ?2 and ?3: the month as [from, to); ?4 the row limit. */
+/* [?1, ?2): the month, its end cut at now + 1 by the caller, so that one
+ * range of the index is read; ?3 the row limit. */
 static const char SQL_MONTH[] =
-	"SELECT " URL_COLS " FROM articles a INDEXED BY articles_live"
-	" WHERE " PUBLIC " AND a.published_at >= ?2 AND a.published_at < ?3"
-	NEWEST " LIMIT ?4";
+	"SELECT " URL_COLS_NO_TITLE " FROM articles a INDEXED BY"
+	" articles_sitemap WHERE a.status IN ('scheduled', 'published')"
+	" AND a.published_at >= ?1 AND a.published_at < ?2" NEWEST
+	" LIMIT ?3";
 
 /* ?2: the start of the window (exclusive); ?3 the row limit. */
 static const char SQL_NEWS[] =
 	"SELECT " URL_COLS " FROM articles a INDEXED BY articles_live"
 	" WHERE " PUBLIC " AND a.published_at > ?2" NEWEST " LIMIT ?3";
 
-/* The taxonomy pages that list something, each with the newest edit and
- * the newest publication among its public articles. */
+/* The taxonomy pages that list something, each with its newest story's
+ * publication time: one seek in a listing index per section, tag and
+ * author (the min/max optimisation reads the first entry of the range),
+ * never the stories themselves. ?2 bounds the number of pages. */
 static const char SQL_PAGES_SECTIONS[] =
-	"SELECT s.slug, max(a.updated_at), max(a.published_at)"
-	" FROM articles a INDEXED BY articles_live_section" JOIN_SECTIONS
-	" WHERE " PUBLIC " GROUP BY a.section_id"
-	" ORDER BY s.position, s.name, s.id";
+	"SELECT slug, m FROM (SELECT s.slug, s.position, s.name, s.id,"
+	" (SELECT max(a.published_at) FROM articles a"
+	" INDEXED BY articles_live_section WHERE a.section_id = s.id"
+	" AND a.status IN ('scheduled', 'published')"
+	" AND a.published_at <= ?1) AS m FROM sections s)"
+	" WHERE m IS NOT NULL ORDER BY position, name, id LIMIT ?2";
 
 static const char SQL_PAGES_TAGS[] =
-	"SELECT g.slug, max(a.updated_at), max(a.published_at)"
-	" FROM article_tags t JOIN articles a NOT INDEXED ON a.id ="
-	" t.article_id JOIN tags g ON g.id = t.tag_id"
-	" WHERE " PUBLIC " GROUP BY t.tag_id ORDER BY g.slug";
+	"SELECT slug, m FROM (SELECT g.slug,"
+	" (SELECT max(t.live_at) FROM tag_timeline t WHERE t.tag_id = g.id"
+	" AND t.live_at <= ?1) AS m FROM tags g)"
+	" WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
 
 static const char SQL_PAGES_AUTHORS[] =
-	"SELECT u.slug, max(a.updated_at), max(a.published_at)"
-	" FROM article_authors w JOIN articles a NOT INDEXED ON a.id ="
-	" w.article_id JOIN authors u ON u.id = w.author_id"
-	" WHERE " PUBLIC " GROUP BY w.author_id ORDER BY u.slug";
+	"SELECT slug, m FROM (SELECT u.slug,"
+	" (SELECT max(w.live_at) FROM author_timeline w"
+	" WHERE w.author_id = u.id AND w.live_at <= ?1) AS m FROM authors u)"
+	" WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
 
 int64_t
 db_feed_changed(int64_t published_at, int64_t updated_at)
@@ -162,43 +172,20 @@ db_feed_months(struct db *db, struct arena *a, int64_t now, int offset,
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_stmt(db, SQL_MONTHS);
-	if (!st)
-		return W_DB;
-	enum werr e = W_OK;
-	size_t cap = 0;
-	struct feed_month *cur = NULL;
-	sqlite3_bind_int64(st, 1, now);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t pub = sqlite3_column_int64(st, 0);
-		int64_t changed = db_feed_changed(pub,
-						  sqlite3_column_int64(st, 1));
-		/* The same local date the article's URL carries. */
-		struct local_date d;
-		datefmt_local(pub, offset, &d);
-		if (!cur || cur->year != d.year || cur->month != d.month) {
-			*out = arena_grow(a, *out, *n, &cap, sizeof **out);
-			if (!*out) {
-				e = W_NOMEM;
-				goto out;
-			}
-			cur = &(*out)[(*n)++];
-			*cur = (struct feed_month){d.year, d.month, 0, 0};
-		}
-		cur->count++;
-		if (changed > cur->lastmod)
-			cur->lastmod = changed;
-	}
-	if (rc != SQLITE_DONE)
-		e = db_fail(db, "counting months");
-out:
-	sqlite3_reset(st);
-	if (e != W_OK) {
-		*out = NULL;
-		*n = 0;
-	}
-	return e;
+	struct archive_count *c;
+	size_t nc;
+	enum werr e = db_archive_months(db, a, offset, now, &c, &nc);
+	if (e != W_OK || nc == 0)
+		return e;
+	*out = arena_alloc(a, nc * sizeof **out);
+	if (!*out)
+		return W_NOMEM;
+	for (size_t i = 0; i < nc; i++)
+		(*out)[i] = (struct feed_month){c[i].year, c[i].month,
+						(size_t)c[i].count,
+						c[i].newest};
+	*n = nc;
+	return W_OK;
 }
 
 /* Steps st (bound) for up to limit rows of URL_COLS into *out. */
@@ -255,13 +242,14 @@ db_feed_month(struct db *db, struct arena *a, int64_t now, int year,
 		return W_NOTFOUND;
 	if (limit > SITEMAP_MAX)
 		limit = SITEMAP_MAX;
+	if (to > now)
+		to = now + 1; /* now < INT64_MAX: it is a clock reading */
 	sqlite3_stmt *st = db_stmt(db, SQL_MONTH);
 	if (!st)
 		return W_DB;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, from);
-	sqlite3_bind_int64(st, 3, to);
-	sqlite3_bind_int64(st, 4, (int64_t)limit);
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
 	return urls(db, a, st, limit, out, n);
 }
 
@@ -292,6 +280,7 @@ pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
 		return W_DB;
 	enum werr e = W_OK;
 	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, (int64_t)(SITEMAP_MAX - 1 - *n));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = arena_grow(a, *out, *n, cap, sizeof **out);
@@ -301,8 +290,7 @@ pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
 		}
 		struct feed_page *p = &(*out)[*n];
 		p->kind = kind;
-		p->lastmod = db_feed_changed(sqlite3_column_int64(st, 2),
-					     sqlite3_column_int64(st, 1));
+		p->lastmod = sqlite3_column_int64(st, 1);
 		if (!db_col(st, 0, a, &p->slug)) {
 			e = W_NOMEM;
 			goto out;

@@ -46,12 +46,14 @@ int64_t db_feed_changed(int64_t published_at, int64_t updated_at);
 struct feed_month {
 	int year, month; /* month 1-12 */
 	size_t count;
-	int64_t lastmod; /* newest db_feed_changed() among them */
+	/* The latest change among them: a publication, an edit or a story
+	 * leaving the month (kept at write time, sql/004_scale.sql). */
+	int64_t lastmod;
 };
 
 /* Every month with public articles, newest first, into *out (*n of them;
  * NULL and 0 when there are none). offset is the site's zone in seconds
- * east of UTC. One pass over the public index. */
+ * east of UTC. db_archive_months(): one row per month. */
 enum werr db_feed_months(struct db *db, struct arena *a, int64_t now,
 			 int offset, struct feed_month **out, size_t *n)
 	WUNUSED;
@@ -89,11 +91,14 @@ enum werr db_feed_news(struct db *db, struct arena *a, int64_t now,
 struct feed_page {
 	enum feed_scope kind; /* FEED_SECTION, FEED_TAG or FEED_AUTHOR */
 	const char *slug;
-	int64_t lastmod; /* newest db_feed_changed() among its articles */
+	/* The publication time of its newest public article: when its first
+	 * page last gained a story. One index seek per page to find. */
+	int64_t lastmod;
 };
 
 /* Every such page: sections in home-page order, then tags, then authors,
- * each by slug. Three queries. */
+ * each by slug; at most SITEMAP_MAX - 1 of them in all (the sitemap adds
+ * the home page). Three queries. */
 enum werr db_feed_pages(struct db *db, struct arena *a, int64_t now,
 			struct feed_page **out, size_t *n) WUNUSED;
 

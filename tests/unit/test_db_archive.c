@@ -123,11 +123,15 @@ test_months(void **state)
 	assert_int_equal(c[1].newest, 1730393999);
 	assert_int_equal(c[0].day, 0);
 
-	/* In UTC the article of 1 November 00:00 WIB is still October's. */
-	assert_int_equal(db_archive_months(fx->db, &fx->a, 0, NOW, &c, &n),
+	/* The counts are kept in the site's zone: in WIT (+9) the article
+	 * of 23:59:59 WIB on 31 October is November's. */
+	fixture_exec(fx->db, "UPDATE settings SET value = 'Asia/Jayapura'"
+			     " WHERE key = 'timezone'");
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIT, NOW, &c, &n),
 			 W_OK);
-	assert_string_equal(counts(c, n, false),
-			    "2024-11:7 2024-10:2 2023-1:1");
+	assert_string_equal(counts(c, n, false), "2024-11:9 2023-1:1");
+	fixture_exec(fx->db, "UPDATE settings SET value = 'Asia/Jakarta'"
+			     " WHERE key = 'timezone'");
 
 	/* The scheduled article counts from its second on. */
 	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, NOW + 1, &c,
@@ -161,11 +165,16 @@ test_days(void **state)
 			 W_OK);
 	assert_string_equal(counts(c, n, true), "31:1");
 	/* In WIT (+9), 23:59:59 WIB on the 21st is already the 22nd and
-	 * 23:59:59 WIB on 31 October is 1 November. */
+	 * 23:59:59 WIB on 31 October is 1 November: a new zone counts
+	 * again. */
+	fixture_exec(fx->db, "UPDATE settings SET value = 'Asia/Jayapura'"
+			     " WHERE key = 'timezone'");
 	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 11, WIT, NOW,
 					 &c, &n),
 			 W_OK);
 	assert_string_equal(counts(c, n, true), "22:2 21:5 1:2");
+	fixture_exec(fx->db, "UPDATE settings SET value = 'Asia/Jakarta'"
+			     " WHERE key = 'timezone'");
 	/* A month without articles is empty; December gets its article
 	 * when its time comes. */
 	assert_int_equal(db_archive_days(fx->db, &fx->a, 2024, 12, WIB, NOW,
@@ -298,31 +307,106 @@ test_query_plans(void **state)
 					NULL, 30, &l),
 			 W_OK);
 	/* The statements as prepared, read back from SQLite. */
-	int counted = 0, listed = 0;
+	int counted = 0, today = 0, listed = 0;
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
 	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
 		const char *sql = sqlite3_sql(st);
 		char p[2048];
-		if (strstr(sql, "articles_archive")) {
-			/* The counts read the covering index alone, by a
-			 * range on published_at. */
-			fixture_plan(fx->db, sql, p, sizeof p);
+		fixture_plan(fx->db, sql, p, sizeof p);
+		if (strstr(sql, "FROM archive_")) {
+			/* The kept counts: a range of their key, in order. */
+			assert_non_null(strstr(p, "SEARCH archive_"));
+			assert_non_null(strstr(p, "INTEGER PRIMARY KEY"));
+			assert_null(strstr(p, "SCAN"));
+			assert_null(strstr(p, "TEMP B-TREE"));
+			counted++;
+		} else if (strstr(sql, "articles_sitemap")) {
+			/* Today: a range of the covering index. */
 			assert_non_null(strstr(
 				p, "SEARCH a USING COVERING INDEX "
-				   "articles_archive (published_at"));
-			assert_null(strstr(p, "SCAN"));
-			counted++;
+				   "articles_sitemap (published_at>? AND "
+				   "published_at<?)"));
+			today++;
 		} else if (strstr(sql, "INDEXED BY articles_live ")) {
 			/* The day's list is a range on articles_live. */
-			fixture_plan(fx->db, sql, p, sizeof p);
 			assert_non_null(strstr(p, "SEARCH a USING INDEX "
 						  "articles_live ("));
 			assert_null(strstr(p, "SCAN a"));
 			listed++;
 		}
 	}
-	assert_int_equal(counted, 2);
+	assert_int_equal(counted, 3);
+	assert_int_equal(today, 1);
 	assert_int_equal(listed, 1);
+}
+
+/* The kept counts follow every kind of write: publishing, editing,
+ * rescheduling, unpublishing, deleting, relinking. */
+static void
+test_kept_counts(void **state)
+{
+	struct fx *fx = *state;
+	struct archive_count *c;
+	size_t n;
+	/* 2023-01-15: one article (9). Another joins, is edited later,
+	 * moves to another day, leaves, comes back and is deleted. */
+	fixture_exec(fx->db,
+		"INSERT INTO articles (id, slug, title, status, section_id,"
+		" published_at, updated_at, created_at) VALUES (30, 'b-30',"
+		" 'B', 'published', 1, 1673755200, 1673755200, 1)");
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2023, 1, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "15:2");
+	assert_int_equal(c[0].newest, 1673755200);
+	fixture_exec(fx->db, "UPDATE articles SET updated_at = 1673800000"
+			     " WHERE id = 30");
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2023, 1, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_int_equal(c[0].newest, 1673800000);
+	fixture_exec(fx->db, "UPDATE articles SET published_at = 1673841600"
+			     " WHERE id = 30"); /* the 16th, 10:00 WIB */
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2023, 1, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "16:1 15:1");
+	/* The 15th's latest change is article 9's own again. */
+	assert_int_equal(c[1].newest, 1673751600);
+	fixture_exec(fx->db, "UPDATE articles SET status = 'unpublished'"
+			     " WHERE id = 30");
+	assert_int_equal(db_archive_months(fx->db, &fx->a, WIB, NOW, &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, false),
+			    "2024-11:8 2024-10:1 2023-1:1");
+	assert_int_equal(c[2].newest, 1673751600);
+	fixture_exec(fx->db, "UPDATE articles SET status = 'published'"
+			     " WHERE id = 30;"
+			     "DELETE FROM articles WHERE id = 9");
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2023, 1, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_string_equal(counts(c, n, true), "16:1");
+	fixture_exec(fx->db, "DELETE FROM articles WHERE id = 30");
+	assert_int_equal(db_archive_days(fx->db, &fx->a, 2023, 1, WIB, NOW,
+					 &c, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+	/* The kept rows agree with a count from scratch. */
+	sqlite3_stmt *st;
+	assert_int_equal(
+		sqlite3_prepare_v2(db_sqlite(fx->db),
+			"SELECT (SELECT sum(n) FROM archive_days),"
+			" (SELECT sum(n) FROM archive_months),"
+			" (SELECT count(*) FROM articles WHERE status IN"
+			" ('scheduled', 'published'))", -1, &st, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int64(st, 0),
+			 sqlite3_column_int64(st, 2));
+	assert_int_equal(sqlite3_column_int64(st, 1),
+			 sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
 }
 
 int
@@ -333,6 +417,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_plans, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_kept_counts, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
