@@ -9,22 +9,30 @@
 #include "utf8.h"
 
 /* ?1 the expression, ?2 now, ?3 a section slug or NULL, ?4 and ?5 the
- * time bounds, ?6 the row limit and ?7 the offset.
+ * time bounds, ?6 the row limit, ?7 the offset and ?8 the number of
+ * candidates.
  *
- * Two steps, because snippet() and highlight() re-read and re-tokenize a
- * whole article: "hits" ranks every match but computes nothing per row
- * beyond bm25() and the filters, which it reads from the covering index
- * articles_search rather than from rows whose bodies span overflow pages;
- * then only the page's rows are loaded, each matched again by rowid for
- * its highlights. CROSS JOIN keeps the FTS5 table outermost in "hits": the
- * planner could otherwise walk the public articles and probe the index
- * once each. The status term repeats what the index already guarantees
- * (and lets the partial index be used), so a row the triggers somehow
- * missed still cannot leak a draft. char(1) and char(2) are
+ * Ranking: the candidates are the newest ?8 matches that pass the filters,
+ * newest by article id (the order stories enter the archive), which FTS5
+ * walks from its end and stops at: "cand" reads no more than that however
+ * common the word. They are ranked by bm25() (title, lead, body weighted
+ * 10, 4, 1), ties newest first, and the page is cut from that order. A
+ * rare word has fewer matches than candidates and is ranked in full; a
+ * word on most stories ranks its newest SEARCH_CANDIDATES, which is every
+ * result a reader can page to and then some. Every page costs the same.
+ *
+ * The filters are read from the covering index articles_search, keyed by
+ * the rowid FTS5 gives, rather than from rows whose long bodies sit on
+ * overflow pages before those columns. Then only the page's rows are
+ * loaded, each matched again by rowid for its highlights (snippet() and
+ * highlight() re-read and re-tokenize a whole article). CROSS JOIN keeps
+ * the FTS5 table outermost. The status term repeats what the index already
+ * guarantees (and lets the partial index be used), so a row the triggers
+ * somehow missed still cannot leak a draft. char(1) and char(2) are
  * SEARCH_MARK_OPEN and SEARCH_MARK_CLOSE. */
 static const char SQL_SEARCH[] =
-	"WITH hits (id, score) AS ("
-	" SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0)"
+	"WITH cand (id, score, published_at) AS ("
+	" SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0), a.published_at"
 	" FROM articles_fts CROSS JOIN articles a INDEXED BY articles_search"
 	" ON a.id = articles_fts.rowid"
 	" WHERE articles_fts MATCH ?1"
@@ -32,7 +40,10 @@ static const char SQL_SEARCH[] =
 	" AND (?3 IS NULL OR"
 	" a.section_id = (SELECT id FROM sections WHERE slug = ?3))"
 	" AND a.published_at >= ?4 AND a.published_at < ?5"
-	" ORDER BY 2, a.published_at DESC, a.id DESC LIMIT ?6 OFFSET ?7)"
+	" ORDER BY articles_fts.rowid DESC LIMIT ?8),"
+	" hits (id, score, published_at) AS ("
+	" SELECT id, score, published_at FROM cand"
+	" ORDER BY score, published_at DESC, id DESC LIMIT ?6 OFFSET ?7)"
 	" SELECT a.id, a.slug, a.title, a.lead, a.published_at, a.updated_at,"
 	" a.status, s.id, s.slug, s.name,"
 	" highlight(articles_fts, 0, char(1), char(2)),"
@@ -42,7 +53,7 @@ static const char SQL_SEARCH[] =
 	" JOIN sections s ON s.id = a.section_id"
 	" CROSS JOIN articles_fts ON articles_fts.rowid = hits.id"
 	" WHERE articles_fts MATCH ?1"
-	" ORDER BY hits.score, a.published_at DESC, a.id DESC";
+	" ORDER BY hits.score, hits.published_at DESC, a.id DESC";
 
 /* True when cp belongs inside a word. ASCII is exact; beyond it, every
  * character counts as a letter except the punctuation, symbol and space
@@ -159,6 +170,48 @@ put(struct out *o, const char *p, size_t n, bool escape)
 		buf_append(&o->b, p, n);
 }
 
+/* True for a byte of a slug or of the text around one in a marker
+ * (letters, digits, '-', ':'), or a highlight mark inside it. */
+static bool
+slug_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+	       c == ':' || c == SEARCH_MARK_OPEN || c == SEARCH_MARK_CLOSE;
+}
+
+#define MARKER "baca-juga:"
+
+/* The length of the rest of a [[baca-juga:slug]] marker at p (n bytes, the
+ * part after "[[") that runs to the end of a snippet without its "]]": the
+ * marker's name, or a piece of it, up to the end, or the name and a slug.
+ * 0 when p is anything else. */
+static size_t
+marker_cut(const char *p, size_t n)
+{
+	size_t m = strlen(MARKER), k = 0;
+	if (n < m)
+		return memcmp(p, MARKER, n) == 0 ? n : 0;
+	if (memcmp(p, MARKER, m) != 0)
+		return 0;
+	for (k = m; k < n && slug_byte(p[k]); k++)
+		;
+	return k == n ? n : 0;
+}
+
+/* The length of the end of a marker that a snippet begins inside of, at
+ * its first visible character p (n bytes): a run of slug bytes closed by
+ * "]]" ("survei-dilarang]]"); 0 when p starts anything else. */
+static size_t
+marker_tail(const char *p, size_t n)
+{
+	size_t k = 0;
+	while (k < n && slug_byte(p[k]))
+		k++;
+	if (k == 0 || k + 2 > n || p[k] != ']' || p[k + 1] != ']')
+		return 0;
+	return k + 2;
+}
+
 /* Bytes of Markdown syntax to drop at s[i] (0: none). *link_end is the ']'
  * of a link whose "(url)" is to be dropped when the scan reaches it. */
 static size_t
@@ -173,7 +226,11 @@ md_skip(const char *s, size_t n, size_t i, bool line_start,
 	}
 	if (p[0] == '[' && p[1] == '[') {
 		const char *close = strstr(p + 2, "]]");
-		return close ? (size_t)(close - p) + 2 : 2;
+		if (close)
+			return (size_t)(close - p) + 2;
+		/* A BACA JUGA marker that the snippet cut short. */
+		size_t k = marker_cut(p + 2, n - i - 2);
+		return k ? k + 2 : 2;
 	}
 	if (p[0] == '[' && !*link_end) {
 		/* "[text](url)" on one line: drop the '[' now and
@@ -203,12 +260,23 @@ db_search_html(struct arena *a, const char *s, bool markdown)
 {
 	struct out o = {.space = false};
 	const char *link_end = NULL, *res = NULL;
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, tail_at = 0, tail_len = 0;
 	bool line_start = true;
 
 	buf_init(&o.b);
+	/* A snippet that starts inside a BACA JUGA marker (after snippet()'s
+	 * ellipsis) drops the marker's end with it. */
+	if (markdown) {
+		size_t start = strncmp(s, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
+		tail_at = start;
+		tail_len = marker_tail(s + start, n - start);
+	}
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		if (tail_len && i == tail_at) {
+			i += tail_len;
+			continue;
+		}
 		if (markdown) {
 			size_t skip = md_skip(s, n, i, line_start, &link_end);
 			if (skip) {
@@ -345,6 +413,7 @@ db_search(struct db *db, struct arena *a, const char *expr,
 	sqlite3_bind_int64(st, 5, f->until);
 	sqlite3_bind_int(st, 6, SEARCH_PAGE_SIZE + 1);
 	sqlite3_bind_int(st, 7, (int)((page - 1) * SEARCH_PAGE_SIZE));
+	sqlite3_bind_int(st, 8, SEARCH_CANDIDATES);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == SEARCH_PAGE_SIZE) {

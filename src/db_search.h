@@ -18,6 +18,8 @@
 #define SEARCH_WORDS_MAX 12  /* words of the query that are searched */
 #define SEARCH_PAGE_SIZE 10  /* results per page */
 #define SEARCH_PAGES_MAX 50  /* pages a reader can reach */
+/* Matches ranked per search: the newest this many (db_search). */
+#define SEARCH_CANDIDATES 1000
 
 /* The highlight markers db_search() puts around matched words in titles
  * and snippets before db_search_html() turns them into <mark>. Control
@@ -74,12 +76,15 @@ struct search_page {
 
 /* One page (1..SEARCH_PAGES_MAX) of SEARCH_PAGE_SIZE public articles
  * (published_at <= now) matching expr, an expression from
- * db_search_expr() (never anything else), within f. Ranked by BM25 with
- * the title weighing 10, the lead 4 and the body 1; ties go to the newest.
- * Paged by LIMIT/OFFSET: a rank is not a stable key to seek from, FTS5
- * ranks every match before the first row anyway, and the page cap bounds
- * the rows skipped. An empty expr gives an empty page. W_INVAL for a page
- * out of range. Records live in a. */
+ * db_search_expr() (never anything else), within f. The candidates are
+ * the newest SEARCH_CANDIDATES matches within f (newest by article id, the
+ * order stories enter the archive); they are ranked by BM25 with the title
+ * weighing 10, the lead 4 and the body 1, ties to the newest. A word on
+ * fewer stories is ranked in full. So the cost of any page is bounded
+ * however common the word and however deep the page. Paged by
+ * LIMIT/OFFSET within the candidates: a rank is not a stable key to seek
+ * from, and the candidates bound the rows skipped. An empty expr gives an
+ * empty page. W_INVAL for a page out of range. Records live in a. */
 enum werr db_search(struct db *db, struct arena *a, const char *expr,
 		    const struct search_filter *f, int64_t now,
 		    unsigned page, struct search_page *out) WUNUSED;

@@ -253,6 +253,15 @@ test_html(void **state)
 		   "Lihat laman <mark>KPU</mark> ya");
 	check_html("[[baca-juga:slug-lain]]\n\nSuara \x01sah\x02", true,
 		   "Suara <mark>sah</mark>");
+	/* A snippet cut inside a BACA JUGA marker shows none of it, at
+	 * either end; other double brackets stay text. */
+	check_html("provinsi. [[baca-juga:lembaga-\x01survei\x02-dilar", true,
+		   "provinsi.");
+	check_html("provinsi. [[baca-ju", true, "provinsi.");
+	check_html("\xE2\x80\xA6" "survei-dilarang-rilis]]\n\nHasil \x01sah\x02",
+		   true, "\xE2\x80\xA6 Hasil <mark>sah</mark>");
+	check_html("lembaga-\x01survei\x02]]\n\nHasil", true, "Hasil");
+	check_html("[[baca-juga:a-b]] [[bacaan", true, "bacaan");
 	check_html("> kutipan\n> kedua", true, "kutipan kedua");
 	check_html("5 \\* 3 \\_x\\_ [sic] [[tanpa-tutup", true,
 		   "5 * 3 _x_ [sic] tanpa-tutup");
@@ -575,10 +584,12 @@ test_query_plan(void **state)
 	assert_non_null(sql);
 	char p[2048];
 	fixture_plan(fx->db, sql, p, sizeof p);
-	/* Ranking: the FTS5 index drives (":M", a MATCH constraint) and
-	 * the filters read the covering index articles_search, by key. */
+	/* Candidates: the FTS5 index drives (":M", a MATCH constraint),
+	 * newest rowid first (192: FTS5 takes ORDER BY rowid DESC, so the
+	 * LIMIT stops the walk), and the filters read the covering index
+	 * articles_search, by key. */
 	const char *rank =
-		strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:M");
+		strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 192:M");
 	assert_non_null(rank);
 	const char *filt = strstr(p, "SEARCH a USING COVERING INDEX "
 				     "articles_search (id=?");
@@ -590,6 +601,13 @@ test_query_plan(void **state)
 	assert_non_null(strstr(p, "SEARCH s USING INTEGER PRIMARY KEY"));
 	assert_non_null(
 		strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 0:=M"));
+	/* The only sorts are of the bounded candidates and of the page:
+	 * one after the scan of cand, one after the scan of hits. */
+	const char *sort = strstr(p, "USE TEMP B-TREE");
+	assert_non_null(sort);
+	assert_true(sort > strstr(p, "SCAN cand"));
+	sort = strstr(sort + 1, "USE TEMP B-TREE");
+	assert_true(!sort || sort > strstr(p, "SCAN hits"));
 	assert_null(strstr(p, "SCAN a\n"));
 	assert_null(strstr(p, "SCAN a "));
 	assert_null(strstr(p, "SCAN s"));
