@@ -177,29 +177,25 @@ static const char DENY_SESSION[] =
 
 enum werr
 admin_gate(struct worker *w, struct req *req, struct resp *resp,
-	   unsigned route_flags, bool *done)
+	   unsigned route_flags, bool *done, const char **why)
 {
 	bool public = (route_flags & ROUTE_PUBLIC) != 0;
 
 	*done = false;
+	*why = NULL;
 	enum werr e = load_session(w, req);
 	if (e != W_OK)
 		return e;
 	if (req->method != METHOD_GET && req->method != METHOD_HEAD) {
 		/* Every state change is a POST that proves it comes from one
 		 * of our own pages. */
-		const char *why = NULL;
 		if (!origin_ok(w, req))
-			why = DENY_ORIGIN;
+			*why = DENY_ORIGIN;
 		else if (!w->session && !public)
-			why = DENY_SESSION;
+			*why = DENY_SESSION;
 		else if (!csrf_ok(w, req, public))
-			why = w->session ? DENY_TOKEN : DENY_LOGIN_TOKEN;
-		if (why) {
-			admin_denied(w, req, resp, why);
-			*done = true;
-		}
-		return W_OK;
+			*why = w->session ? DENY_TOKEN : DENY_LOGIN_TOKEN;
+		return *why ? W_FORBIDDEN : W_OK;
 	}
 	if (w->session || public)
 		return W_OK;

@@ -43,12 +43,14 @@ struct session {
  * (its scheme and its Host header, or for FastCGI without one the
  * SERVER_NAME and SERVER_PORT nginx passes) or the site's base URL, and
  * the form's "csrf" field must equal the session's token (or, without a
- * session, the sign-in form's token) — else a 403 page saying which check
- * failed, in plain Indonesian, and the handler never runs. Returns W_OK to
- * proceed; any other value is the response's error; *done is set when gate
- * already filled resp (a redirect or a 403 page). */
+ * session, the sign-in form's token) — else W_FORBIDDEN with *why set to
+ * which check failed, in plain Indonesian for admin_denied(), and the
+ * handler never runs. Returns W_OK to proceed; any other value is the
+ * response's error; *done is set when gate already filled resp (a
+ * redirect). */
 enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
-		     unsigned route_flags, bool *done) WUNUSED;
+		     unsigned route_flags, bool *done,
+		     const char **why) WUNUSED;
 
 /* A context for an admin page: the site, the user (name, role label, what
  * they may do as booleans can_publish, can_taxonomy, can_users,

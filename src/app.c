@@ -213,6 +213,7 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 {
 	const struct route *route = NULL;
 	enum werr e = W_OK;
+	const char *denied = NULL; /* why the admin gate refused */
 
 	resp->head = req->method == METHOD_HEAD;
 	e = db_site_load(w->db, &w->arena, &w->site);
@@ -241,7 +242,7 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 	if (route->flags & ROUTE_ADMIN) {
 		/* Session, Origin and CSRF checks before any admin handler. */
 		bool done = false;
-		e = admin_gate(w, req, resp, route->flags, &done);
+		e = admin_gate(w, req, resp, route->flags, &done, &denied);
 		if (e != W_OK || done)
 			goto out;
 	}
@@ -258,7 +259,7 @@ out:
 		}
 		/* Staff get told why, in the admin's own layout. */
 		if (e == W_FORBIDDEN && route && (route->flags & ROUTE_ADMIN))
-			admin_denied(w, req, resp, NULL);
+			admin_denied(w, req, resp, denied);
 		else
 			page_error(w, req, resp, e);
 	}
