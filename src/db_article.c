@@ -59,7 +59,7 @@ static const char SQL_BY_SECTION[] =
 	" AND a.status IN ('scheduled', 'published')" KEYSET;
 
 /* A tag's or an author's stories come newest first from tag_timeline or
- * author_timeline (sql/004_scale.sql), which hold a story's time while it
+ * author_timeline (sql/005_scale.sql), which hold a story's time while it
  * is public-able: only the page's rows of articles are read. The status
  * is checked again on the row, so a link the triggers somehow missed
  * cannot show a draft. */

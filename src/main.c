@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "app.h"
 #include "auth.h"
 #include "cli_user.h"
 #include "db.h"
+#include "db_plan.h"
 #include "db_site.h"
 #include "migrate.h"
 #include "server.h"
@@ -289,6 +291,41 @@ cmd_serve(int argc, char **argv)
 	return e == W_OK ? 0 : 1;
 }
 
+/* warta explain --db FILE: the reader queries' plans on FILE (db_plan.h),
+ * for the scale test; not in the help, not for operators. */
+static int
+cmd_explain(int argc, char **argv)
+{
+	const char *db_path = NULL;
+	const struct opt opts[] = {{"--db", true, &db_path}, {0}};
+	parse(argc, argv, opts, "usage: warta explain --db FILE\n");
+	require(db_path, "--db");
+	char err[512];
+	struct db *db = db_open(db_path, false, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	struct arena a;
+	struct site site;
+	struct buf out;
+	arena_init(&a);
+	buf_init(&out);
+	enum werr e = db_site_load(db, &a, &site);
+	if (e == W_OK)
+		e = db_plan_reader(db, (int64_t)time(NULL), site.tz_offset,
+				   &out);
+	if (e == W_OK)
+		fwrite(out.data, 1, out.len, stdout);
+	else
+		fprintf(stderr, "warta: %s: explaining the queries failed\n",
+			db_path);
+	buf_fini(&out);
+	arena_fini(&a);
+	db_close(db);
+	return e == W_OK ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -317,6 +354,8 @@ main(int argc, char **argv)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 2, argv + 2);
+	if (strcmp(cmd, "explain") == 0)
+		return cmd_explain(argc - 2, argv + 2);
 	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
 		cmd);
 	return EXIT_USAGE;
