@@ -55,7 +55,7 @@ static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
 	"                   [--threads N] [--templates DIR] [--static DIR]\n"
-	"                   [--media DIR]\n"
+	"                   [--media DIR] [--synchronous normal|full]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080.\n"
@@ -68,7 +68,10 @@ static const char usage_serve[] =
 	"  --templates DIR    templates directory (default ./templates)\n"
 	"  --static DIR       static files for /static/ (default ./static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
-	"                     ./media, created when missing)\n";
+	"                     ./media, created when missing)\n"
+	"  --synchronous MODE normal (default): a power cut may lose the last\n"
+	"                     commits, never corrupt; full: no acknowledged\n"
+	"                     save is lost, one fsync per save\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -218,7 +221,7 @@ cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = "templates", *sdir = "static";
-	const char *mdir = "media";
+	const char *mdir = "media", *sync = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--http", true, &http},
@@ -227,9 +230,15 @@ cmd_serve(int argc, char **argv)
 		{"--templates", true, &tdir},
 		{"--static", true, &sdir},
 		{"--media", true, &mdir},
+		{"--synchronous", true, &sync},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
+	if (sync && strcmp(sync, "normal") != 0 && strcmp(sync, "full") != 0) {
+		fprintf(stderr, "warta: --synchronous wants normal or full, "
+				"not '%s'\n", sync);
+		return EXIT_USAGE;
+	}
 	require(db_path, "--db");
 
 	struct server_opts so = {.http = http, .fastcgi = fcgi, .threads = 4};
@@ -276,6 +285,7 @@ cmd_serve(int argc, char **argv)
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.tpl = tpl,
+		.sync_full = sync && strcmp(sync, "full") == 0,
 		.shm = shm_new(),
 	};
 	if (!app.shm) {
