@@ -100,22 +100,22 @@ static const char SQL_PICKS[] =
 	" WHERE r.article_id = ?2 AND " PUBLIC
 	" ORDER BY r.position, r.related_id LIMIT ?3";
 
-/* The newest public articles sharing a tag with ?2, other than ?2 itself and
- * its picks (which SQL_PICKS already returned or found not public). It walks
- * the public articles newest first and stops at the limit, probing each
- * one's tags by primary key: on a site where a tag like "banten" is on most
- * stories that is a handful of rows, where collecting every article sharing
- * a tag and sorting them would grow with the whole archive. */
-static const char SQL_SHARING[] =
-	"SELECT " CARD_COLS " FROM articles a INDEXED BY articles_live"
-	JOIN_SECTIONS " WHERE " PUBLIC
-	" AND a.id <> ?2"
-	" AND EXISTS (SELECT 1 FROM article_tags t2"
-	" WHERE t2.article_id = a.id AND t2.tag_id IN"
-	" (SELECT t1.tag_id FROM article_tags t1 WHERE t1.article_id = ?2))"
-	" AND a.id NOT IN (SELECT related_id FROM article_related"
-	" WHERE article_id = ?2)"
-	" ORDER BY a.published_at DESC, a.id DESC LIMIT ?3";
+/* The newest public articles of tag ?1 at now ?2, at most ?3: the related
+ * stories are the newest of these across the article's tags. Each is a
+ * short range of tag_timeline (sql/005_scale.sql), however big the tag or
+ * the archive, where walking all public articles newest first until enough
+ * share a tag would read far on an old story with rare tags. */
+static const char SQL_TAG_NEWEST[] =
+	"SELECT t.article_id, t.live_at FROM tag_timeline t"
+	" WHERE t.tag_id = ?1 AND t.live_at <= ?2"
+	" ORDER BY t.live_at DESC, t.article_id DESC LIMIT ?3";
+
+/* Cards of the ids in the JSON array ?1 that are public at ?2. */
+static const char SQL_CARDS_OF[] =
+	"SELECT " CARD_COLS " FROM articles a" JOIN_SECTIONS
+	" WHERE a.id IN (SELECT value FROM json_each(?1))"
+	" AND a.status IN ('scheduled', 'published') AND a.published_at <= ?2"
+	" ORDER BY a.published_at DESC, a.id DESC";
 
 /* Bylines of a whole page at once: ?1 is a JSON array of article ids. */
 static const char SQL_AUTHORS_OF[] =
@@ -481,17 +481,96 @@ db_articles_by_author(struct db *db, struct arena *a, int64_t author_id,
 		    out);
 }
 
-/* Runs SQL_PICKS or SQL_SHARING for art, appending up to limit items. */
+/* Appends up to limit of art's public picks to out, in order. */
 static enum werr
-related_step(struct db *db, struct arena *a, const char *sql, int64_t art_id,
-	     int64_t now, size_t limit, struct article_list *out)
+picks(struct db *db, struct arena *a, int64_t art_id, int64_t now,
+      size_t limit, struct article_list *out)
 {
-	sqlite3_stmt *st = db_stmt(db, sql);
+	sqlite3_stmt *st = db_stmt(db, SQL_PICKS);
 	if (!st)
 		return W_DB;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, art_id);
 	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	return collect(db, a, st, limit, out->items, &out->n, NULL);
+}
+
+/* A story of a tag's timeline: its key, newest first. */
+struct entry {
+	int64_t time, id;
+};
+
+static bool
+newer(const struct entry *x, const struct entry *y)
+{
+	return x->time > y->time || (x->time == y->time && x->id > y->id);
+}
+
+/* Keeps best[0..*n) the newest distinct entries, at most cap, when e is
+ * one of them: an insertion into a short sorted array. */
+static void
+keep(struct entry *best, size_t *n, size_t cap, struct entry e)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (best[i].id == e.id)
+			return;
+	size_t i = *n;
+	while (i > 0 && newer(&e, &best[i - 1]))
+		i--;
+	if (i >= cap)
+		return;
+	size_t last = *n < cap ? *n : cap - 1;
+	memmove(&best[i + 1], &best[i], (last - i) * sizeof *best);
+	best[i] = e;
+	if (*n < cap)
+		(*n)++;
+}
+
+/* Appends up to limit of the newest public articles sharing a tag with art,
+ * other than art and what out already holds (its picks). */
+static enum werr
+sharing(struct db *db, struct arena *a, const struct article *art,
+	int64_t now, size_t limit, struct article_list *out)
+{
+	/* Every article kept outranks all but at most limit - 1 others,
+	 * art and the picks: within each tag it is among the first
+	 * limit + 1 + out->n. */
+	size_t per_tag = limit + 1 + out->n;
+	struct entry *best = arena_alloc(a, limit * sizeof *best);
+	if (!best)
+		return W_NOMEM;
+	size_t nbest = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_TAG_NEWEST);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	for (size_t t = 0; e == W_OK && t < art->ntags; t++) {
+		sqlite3_bind_int64(st, 1, art->tags[t].id);
+		sqlite3_bind_int64(st, 2, now);
+		sqlite3_bind_int64(st, 3, (int64_t)per_tag);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct entry en = {sqlite3_column_int64(st, 1),
+					   sqlite3_column_int64(st, 0)};
+			bool skip = en.id == art->id;
+			for (size_t k = 0; !skip && k < out->n; k++)
+				skip = out->items[k].id == en.id;
+			if (!skip)
+				keep(best, &nbest, limit, en);
+		}
+		if (rc != SQLITE_DONE)
+			e = db_fail(db, "related stories");
+		sqlite3_reset(st);
+	}
+	if (e != W_OK || nbest == 0)
+		return e;
+	st = db_stmt(db, SQL_CARDS_OF);
+	if (!st)
+		return W_DB;
+	e = db_bind_ids(db, st, 1, a, &best->id, nbest, sizeof *best);
+	if (e != W_OK)
+		return e;
+	sqlite3_bind_int64(st, 2, now);
 	return collect(db, a, st, limit, out->items, &out->n, NULL);
 }
 
@@ -506,11 +585,10 @@ db_articles_related(struct db *db, struct arena *a, const struct article *art,
 	out->items = arena_alloc(a, limit * sizeof *out->items);
 	if (!out->items)
 		return W_NOMEM;
-	enum werr e = related_step(db, a, SQL_PICKS, art->id, now, limit, out);
+	enum werr e = picks(db, a, art->id, now, limit, out);
 	/* Without tags nothing can share one: skip the walk. */
 	if (e == W_OK && out->n < limit && art->ntags > 0)
-		e = related_step(db, a, SQL_SHARING, art->id, now,
-				 limit - out->n, out);
+		e = sharing(db, a, art, now, limit - out->n, out);
 	if (e == W_OK)
 		e = db_article_bylines(db, a, out->items, out->n);
 	if (e != W_OK)
