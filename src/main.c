@@ -5,11 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-<<<<<<< HEAD
 #include <time.h>
-=======
 #include <unistd.h>
->>>>>>> main
 
 #include "app.h"
 #include "auth.h"
@@ -444,13 +441,9 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
-<<<<<<< HEAD
-		return cmd_serve(argc - 2, argv + 2);
+		return cmd_serve(argc - 2, argv + 2, argv);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 2, argv + 2);
-=======
-		return cmd_serve(argc - 2, argv + 2, argv);
->>>>>>> main
 	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
 		cmd);
 	return EXIT_USAGE;
