@@ -97,6 +97,16 @@ class ScalePlans(unittest.TestCase):
                                     FTS_OK.match(line),
                                     "a whole table or index walked")
 
+    def test_no_scan_in_disguise(self):
+        """A search of articles by status alone walks every published
+        story: the key must be an id, a slug, a time range or a section."""
+        for sql, plan in self.plans:
+            for line in plan:
+                with self.subTest(sql=sql[:120], step=line):
+                    self.assertNotRegex(line, r"^SEARCH (a|articles) USING "
+                                              r"(COVERING )?INDEX \w+ "
+                                              r"\(status=\?\)$")
+
     def test_no_sort_of_large_sets(self):
         """A temp B-tree for ORDER BY only over a bounded set: a page of ids
         (json_each), the search candidates (at most SEARCH_CANDIDATES), the
