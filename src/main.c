@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "auth.h"
 #include "cli_user.h"
 #include "db.h"
 #include "db_site.h"
+#include "metrics.h"
 #include "migrate.h"
 #include "server.h"
 #include "tpl.h"
@@ -54,7 +56,8 @@ static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
 	"                   [--threads N] [--templates DIR] [--static DIR]\n"
-	"                   [--media DIR]\n"
+	"                   [--media DIR] [--monitor-token-file FILE]\n"
+	"                   [--min-free-mb N] [--allow-root]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080.\n"
@@ -64,10 +67,18 @@ static const char usage_serve[] =
 	"  --fastcgi ADDR     FastCGI for nginx: unix:/run/warta.sock or "
 	"127.0.0.1:9000\n"
 	"  --threads N        worker threads per front end (default 4)\n"
-	"  --templates DIR    templates directory (default ./templates)\n"
-	"  --static DIR       static files for /static/ (default ./static)\n"
+	"  --templates DIR    templates directory (default\n"
+	"                     " WARTA_DATADIR "/templates)\n"
+	"  --static DIR       static files for /static/ (default\n"
+	"                     " WARTA_DATADIR "/static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
-	"                     ./media, created when missing)\n";
+	"                     ./media, created when missing)\n"
+	"  --monitor-token-file FILE\n"
+	"                     a token (16 to 256 printable characters) that\n"
+	"                     opens /healthz and /metrics to other addresses\n"
+	"                     than loopback: Authorization: Bearer TOKEN\n"
+	"  --min-free-mb N    free disk space /healthz wants (default 256)\n"
+	"  --allow-root       serve even as root (not advised)\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -212,12 +223,40 @@ media_dir(const char *dir)
 	return true;
 }
 
+/* Reads the monitor token from path into out (cap bytes): one line of
+ * 16 or more printable ASCII characters, a final newline allowed. */
+static bool
+read_token(const char *path, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "warta: --monitor-token-file %s: %s\n", path,
+			strerror(errno));
+		return false;
+	}
+	size_t n = fread(out, 1, cap - 1, f);
+	bool more = fgetc(f) != EOF;
+	fclose(f);
+	out[n] = '\0';
+	if (n > 0 && out[n - 1] == '\n')
+		out[--n] = '\0';
+	bool ok = !more && n >= 16;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = out[i] > ' ' && out[i] < 0x7f;
+	if (!ok)
+		fprintf(stderr, "warta: --monitor-token-file %s: want one line "
+				"of 16 to %zu printable characters\n",
+			path, cap - 2);
+	return ok;
+}
+
 static int
 cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
-	const char *threads = NULL, *tdir = "templates", *sdir = "static";
-	const char *mdir = "media";
+	const char *threads = NULL, *tdir = WARTA_DATADIR "/templates";
+	const char *sdir = WARTA_DATADIR "/static", *mdir = "media";
+	const char *token_file = NULL, *min_free = NULL, *allow_root = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--http", true, &http},
@@ -226,6 +265,9 @@ cmd_serve(int argc, char **argv)
 		{"--templates", true, &tdir},
 		{"--static", true, &sdir},
 		{"--media", true, &mdir},
+		{"--monitor-token-file", true, &token_file},
+		{"--min-free-mb", true, &min_free},
+		{"--allow-root", false, &allow_root},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
@@ -244,6 +286,22 @@ cmd_serve(int argc, char **argv)
 		}
 		so.threads = (unsigned)n;
 	}
+	uint64_t min_free_mb = 256;
+	if (min_free) {
+		char *end;
+		errno = 0;
+		unsigned long long n = strtoull(min_free, &end, 10);
+		if (*end || min_free[0] == '-' || errno || n > 1000000000ull) {
+			fprintf(stderr, "warta: --min-free-mb wants a number "
+					"from 0 to 1000000000, not '%s'\n",
+				min_free);
+			return EXIT_USAGE;
+		}
+		min_free_mb = n;
+	}
+	char token[258];
+	if (token_file && !read_token(token_file, token, sizeof token))
+		return 1;
 	if (!check_db(db_path))
 		return 1;
 	if (!media_dir(mdir))
@@ -270,13 +328,33 @@ cmd_serve(int argc, char **argv)
 		}
 	}
 
+	/* Last of the start-up checks, so that a configuration mistake is
+	 * reported first: a bug in a page must not hand the whole machine
+	 * over. The systemd unit runs warta as its own user. */
+	if (geteuid() == 0 && !allow_root) {
+		fprintf(stderr, "warta: refusing to serve as root (run it as "
+				"its own user, or pass --allow-root)\n");
+		tpl_set_free(tpl);
+		return 1;
+	}
+	struct metrics *metrics = metrics_new();
+	if (!metrics) {
+		fprintf(stderr, "warta: out of memory\n");
+		tpl_set_free(tpl);
+		return 1;
+	}
+
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.tpl = tpl,
+		.metrics = metrics,
+		.monitor_token = token_file ? token : NULL,
+		.min_free_bytes = min_free_mb * 1024 * 1024,
 	};
 	enum werr e = server_run(&app, &so);
+	metrics_free(metrics);
 	tpl_set_free(tpl);
 	return e == W_OK ? 0 : 1;
 }
