@@ -9,6 +9,8 @@
 
 #include "app.h"
 #include "auth.h"
+#include "backup.h"
+#include "check.h"
 #include "cli_user.h"
 #include "db.h"
 #include "db_site.h"
@@ -35,6 +37,9 @@ static const char usage_main[] =
 	"  init    create or migrate the database\n"
 	"  serve   serve the site over HTTP and/or FastCGI\n"
 	"  user    manage the accounts of the newsroom admin\n"
+	"  backup  copy the database and media while warta serves\n"
+	"  check   check the database, its search index and the media\n"
+	"  restore put a backup back\n"
 	"\n"
 	"options:\n"
 	"  --help     show this help (warta COMMAND --help for a command)\n"
@@ -79,6 +84,44 @@ static const char usage_serve[] =
 	"                     than loopback: Authorization: Bearer TOKEN\n"
 	"  --min-free-mb N    free disk space /healthz wants (default 256)\n"
 	"  --allow-root       serve even as root (not advised)\n";
+
+static const char usage_backup[] =
+	"usage: warta backup --db FILE --to DEST [--media DIR]\n"
+	"\n"
+	"Copies the database with SQLite's online backup (warta may go on\n"
+	"serving and writing) into DEST, the media directory into\n"
+	"DEST.media/, and writes DEST.manifest with each file's BLAKE2b hash\n"
+	"and size, last. Never overwrites: DEST must not exist.\n"
+	"\n"
+	"  --db FILE    the database warta serves\n"
+	"  --to DEST    the backup's database file, e.g.\n"
+	"               /var/backups/warta/2024-11-27.db\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
+
+static const char usage_check[] =
+	"usage: warta check --db FILE [--media DIR]\n"
+	"\n"
+	"Runs SQLite's integrity_check and foreign_key_check, checks the\n"
+	"search index against the articles, and compares the media directory\n"
+	"with the pictures of the database (missing files, orphan files).\n"
+	"Prints one line per problem; exits 0 when there is none, 1 when\n"
+	"there are. Safe while warta serves; reads the whole database.\n"
+	"\n"
+	"  --db FILE    the database\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
+
+static const char usage_restore[] =
+	"usage: warta restore --from DEST --db FILE [--media DIR]\n"
+	"\n"
+	"Puts the backup DEST (made by warta backup) back: checks every\n"
+	"file against DEST.manifest first, then copies the media files that\n"
+	"DIR lacks and the database to FILE. FILE must not exist: stop warta\n"
+	"and move the old database (and any FILE-wal, FILE-shm) aside first.\n"
+	"Then run warta init --db FILE, which applies newer migrations.\n"
+	"\n"
+	"  --from DEST  the backup's database file\n"
+	"  --db FILE    where the database goes\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -359,6 +402,111 @@ cmd_serve(int argc, char **argv)
 	return e == W_OK ? 0 : 1;
 }
 
+static int
+cmd_backup(int argc, char **argv)
+{
+	const char *db_path = NULL, *to = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--to", true, &to},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_backup);
+	require(db_path, "--db");
+	require(to, "--to");
+
+	char err[512];
+	struct backup_stats st;
+	struct stat sb;
+	/* SQLite would create a missing database; a backup must not. */
+	if (stat(db_path, &sb) != 0) {
+		fprintf(stderr, "warta: %s: %s\n", db_path, strerror(errno));
+		return 1;
+	}
+	if (backup_run(db_path, mdir, to, &st, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	printf("warta: %s backed up to %s (%llu bytes; %zu media files, "
+	       "%llu bytes, in %s.media; manifest %s.manifest)\n",
+	       db_path, to, (unsigned long long)st.db_bytes, st.media_files,
+	       (unsigned long long)st.media_bytes, to, to);
+	return 0;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	const char *db_path = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_check);
+	require(db_path, "--db");
+
+	/* Opened as it is: no journal mode set, nothing created, so that a
+	 * backup copy can be checked without being changed. */
+	sqlite3 *sq = NULL;
+	char err[512];
+	struct check_report r;
+	int status = 1;
+	if (sqlite3_open_v2(db_path, &sq, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "warta: %s: %s\n", db_path,
+			sq ? sqlite3_errmsg(sq) : "out of memory");
+		goto out;
+	}
+	sqlite3_busy_timeout(sq, 5000);
+	if (check_run(sq, mdir, stdout, &r, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto out;
+	}
+	if (r.problems) {
+		fflush(stdout);
+		fprintf(stderr, "warta: %s: %zu problem%s found\n", db_path,
+			r.problems, r.problems == 1 ? "" : "s");
+		goto out;
+	}
+	printf("warta: %s: ok (integrity, foreign keys, search index; "
+	       "%zu pictures, %zu media files)\n",
+	       db_path, r.media_rows, r.media_files);
+	status = 0;
+out:
+	sqlite3_close(sq);
+	return status;
+}
+
+static int
+cmd_restore(int argc, char **argv)
+{
+	const char *from = NULL, *db_path = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--from", true, &from},
+		{"--db", true, &db_path},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_restore);
+	require(from, "--from");
+	require(db_path, "--db");
+
+	char err[512];
+	struct backup_stats st;
+	if (backup_restore(from, db_path, mdir, &st, err, sizeof err) !=
+	    W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	printf("warta: %s restored to %s (%llu bytes; %zu media files "
+	       "copied into %s)\n",
+	       from, db_path, (unsigned long long)st.db_bytes, st.media_files,
+	       mdir);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -387,6 +535,12 @@ main(int argc, char **argv)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 2, argv + 2);
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(argc - 2, argv + 2);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "restore") == 0)
+		return cmd_restore(argc - 2, argv + 2);
 	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
 		cmd);
 	return EXIT_USAGE;
