@@ -13,6 +13,7 @@ struct tpl_set;
 struct db;
 struct session;
 struct metrics;
+struct shm;
 
 /* Read-only once serving starts; shared by every thread. */
 struct app {
@@ -21,11 +22,15 @@ struct app {
 	const char *media_dir;	/* uploaded images, served at /media/ */
 	const char *templates_dir;
 	const struct tpl_set *tpl;
-	/* Operations (monitor.c): the counters every worker updates (lock-free
-	 * atomics, possibly shared between processes; may be NULL), the token
-	 * that opens /healthz and /metrics to non-loopback clients (NULL:
-	 * loopback only), and the free space /healthz wants on the database's
-	 * and the media's file systems. */
+	/* Shared by every worker process (shm.h): counters that must add up
+	 * across processes, such as metrics. NULL outside `warta serve`
+	 * (unit tests), so users check. */
+	struct shm *shm;
+	/* Operations (monitor.c): the request counters every worker updates
+	 * (metrics.h: in shm's metrics area under `warta serve`; NULL: none
+	 * kept), the token that opens /healthz and /metrics to non-loopback
+	 * clients (NULL: loopback only), and the free space /healthz wants on
+	 * the database's and the media's file systems. */
 	struct metrics *metrics;
 	const char *monitor_token;
 	uint64_t min_free_bytes;

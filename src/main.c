@@ -17,6 +17,7 @@
 #include "metrics.h"
 #include "migrate.h"
 #include "server.h"
+#include "shm.h"
 #include "tpl.h"
 
 #define EXIT_USAGE 2
@@ -380,24 +381,26 @@ cmd_serve(int argc, char **argv)
 		tpl_set_free(tpl);
 		return 1;
 	}
-	struct metrics *metrics = metrics_new();
-	if (!metrics) {
-		fprintf(stderr, "warta: out of memory\n");
-		tpl_set_free(tpl);
-		return 1;
-	}
 
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.tpl = tpl,
-		.metrics = metrics,
+		.shm = shm_new(),
 		.monitor_token = token_file ? token : NULL,
 		.min_free_bytes = min_free_mb * 1024 * 1024,
 	};
+	if (!app.shm) {
+		fprintf(stderr, "warta: cannot map shared memory\n");
+		tpl_set_free(tpl);
+		return 1;
+	}
+	/* Counted in the shared region, so that every worker process adds
+	 * to the same numbers. */
+	app.metrics = metrics_at(app.shm->metrics, sizeof app.shm->metrics);
 	enum werr e = server_run(&app, &so);
-	metrics_free(metrics);
+	shm_free(app.shm);
 	tpl_set_free(tpl);
 	return e == W_OK ? 0 : 1;
 }

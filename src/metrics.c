@@ -1,14 +1,20 @@
 /* metrics.c - request counters and their Prometheus text rendering. */
 #include <assert.h>
+#include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "metrics.h"
+#include "shm.h"
 
 /* A counter in a shared mapping must not fall back to a lock, which
  * would live in one process's memory only. */
 static_assert(ATOMIC_LLONG_LOCK_FREE == 2,
 	      "64-bit atomics must be lock-free for shared counters");
+
+/* The counters live in shm.h's metrics area under `warta serve`. */
+static_assert(sizeof(struct metrics) <= SHM_METRICS_SIZE,
+	      "struct metrics must fit in the shared region's metrics area");
 
 static const int status_codes[] = {METRICS_STATUS_CODES};
 static_assert(sizeof status_codes / sizeof status_codes[0] + 1 ==
@@ -27,6 +33,16 @@ metrics_init(struct metrics *m)
 {
 	/* All-bits-zero is a valid zero for lock-free atomic integers. */
 	memset(m, 0, sizeof *m);
+}
+
+struct metrics *
+metrics_at(void *area, size_t size)
+{
+	if (!area || size < sizeof(struct metrics) ||
+	    (uintptr_t)area % alignof(struct metrics) != 0)
+		return NULL;
+	metrics_init(area);
+	return area;
 }
 
 struct metrics *
@@ -73,13 +89,6 @@ metrics_record(struct metrics *m, size_t route, int status,
 				  RELAXED);
 	if (status == 304)
 		atomic_fetch_add_explicit(&m->not_modified, 1, RELAXED);
-}
-
-void
-metrics_worker_restarted(struct metrics *m)
-{
-	if (m)
-		atomic_fetch_add_explicit(&m->workers_restarted, 1, RELAXED);
 }
 
 uint64_t
@@ -165,11 +174,6 @@ metrics_render(const struct metrics *m, const char *const *route_names,
 	buf_printf(out, "warta_http_not_modified_total %llu\n",
 		   (unsigned long long)atomic_load_explicit(&m->not_modified,
 							    RELAXED));
-	header(out, "warta_workers_restarted_total", "counter",
-	       "Worker processes that died and were replaced.");
-	buf_printf(out, "warta_workers_restarted_total %llu\n",
-		   (unsigned long long)atomic_load_explicit(
-		       &m->workers_restarted, RELAXED));
 }
 
 void
@@ -178,4 +182,12 @@ metrics_gauge(struct buf *out, const char *name, const char *help,
 {
 	header(out, name, "gauge", help);
 	buf_printf(out, "%s %.17g\n", name, value);
+}
+
+void
+metrics_counter(struct buf *out, const char *name, const char *help,
+		uint64_t value)
+{
+	header(out, name, "counter", help);
+	buf_printf(out, "%s %llu\n", name, (unsigned long long)value);
 }

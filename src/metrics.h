@@ -39,12 +39,15 @@ struct metrics {
 	_Atomic uint64_t latency[METRICS_BUCKETS]; /* not cumulative */
 	_Atomic uint64_t latency_sum_us;
 	_Atomic uint64_t not_modified; /* 304s: validators that saved a body */
-	_Atomic uint64_t workers_restarted; /* bumped by the supervisor */
 };
 
 /* Zeroes m, wherever it lives (heap, stack, a shared mapping). Call once,
  * before any process or thread updates it. */
 void metrics_init(struct metrics *m);
+
+/* Lays a zeroed struct metrics in area (size bytes, 64-byte aligned, such
+ * as shm.h's metrics area) and returns it; NULL when it does not fit. */
+struct metrics *metrics_at(void *area, size_t size);
 
 /* A zeroed struct metrics on the heap, for a single-process server; NULL
  * when out of memory. metrics_free(NULL) is a no-op. */
@@ -58,24 +61,23 @@ void metrics_free(struct metrics *m);
 void metrics_record(struct metrics *m, size_t route, int status,
 		    int64_t elapsed_us);
 
-/* Counts a worker process the supervisor had to replace. NULL: no-op. */
-void metrics_worker_restarted(struct metrics *m);
-
 /* The number of requests counted for (route, status); for tests. */
 uint64_t metrics_requests(const struct metrics *m, size_t route, int status);
 
 /* Appends m to out in the Prometheus text exposition format (0.0.4):
  * warta_http_requests_total{route,status} for every non-zero pair, the
- * warta_http_request_duration_seconds histogram,
- * warta_http_not_modified_total and warta_workers_restarted_total.
+ * warta_http_request_duration_seconds histogram and
+ * warta_http_not_modified_total.
  * route_names[i] labels slot i (nroutes names; slots past them are
  * labelled "(none)"); label values are escaped as the format requires.
  * Safe while other threads and processes update m. */
 void metrics_render(const struct metrics *m, const char *const *route_names,
 		    size_t nroutes, struct buf *out);
 
-/* Appends one gauge, with its HELP and TYPE lines, to out. */
+/* Append one gauge or counter, with its HELP and TYPE lines, to out. */
 void metrics_gauge(struct buf *out, const char *name, const char *help,
 		   double value);
+void metrics_counter(struct buf *out, const char *name, const char *help,
+		     uint64_t value);
 
 #endif

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "metrics.h"
 #include "monitor.h"
+#include "shm.h"
 
 #define MIB (1024.0 * 1024.0)
 
@@ -157,6 +158,19 @@ monitor_metrics(struct worker *w, struct req *req, struct resp *resp)
 		names[i] = app_route_pattern(i);
 	if (app->metrics)
 		metrics_render(app->metrics, names, n, &resp->body);
+	/* The supervisor's own counters (shm.h). */
+	struct shm *shm = app->shm;
+	metrics_counter(&resp->body, "warta_workers_restarted_total",
+			"Worker processes that died and were replaced.",
+			shm ? atomic_load(&shm->workers_restarted) : 0);
+	if (shm) {
+		metrics_counter(&resp->body, "warta_workers_started_total",
+				"Worker processes started, the first ones too.",
+				atomic_load(&shm->workers_started));
+		metrics_counter(&resp->body, "warta_reloads_total",
+				"Reloads (SIGHUP) completed.",
+				atomic_load(&shm->reloads));
+	}
 
 	const char *wal = arena_printf(&w->arena, "%s-wal", app->db_path);
 	metrics_gauge(&resp->body, "warta_database_bytes",

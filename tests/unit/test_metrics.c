@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "metrics.h"
+#include "shm.h"
 
 static const char *const names[] = {"/", "/kanal/:slug", "/a\"b\\c\nd"};
 
@@ -66,13 +67,7 @@ test_counts_by_route_and_status(void **state)
 				  "status=\"500\"} 1\n"));
 	assert_null(strstr(t, "status=\"201\""));
 	assert_non_null(strstr(t, "warta_http_not_modified_total 1\n"));
-	assert_non_null(strstr(t, "warta_workers_restarted_total 0\n"));
-	metrics_worker_restarted(m);
-	metrics_worker_restarted(NULL); /* no-op */
-	metrics_record(NULL, 0, 200, 1);
-	render(m, &b);
-	assert_non_null(
-	    strstr(buf_cstr(&b), "warta_workers_restarted_total 1\n"));
+	metrics_record(NULL, 0, 200, 1); /* no-op */
 	buf_fini(&b);
 	metrics_free(m);
 	metrics_free(NULL);
@@ -129,6 +124,11 @@ test_label_escaping(void **state)
 			    "# HELP warta_database_bytes Size.\n"
 			    "# TYPE warta_database_bytes gauge\n"
 			    "warta_database_bytes 1048576\n");
+	buf_reset(&b);
+	metrics_counter(&b, "warta_reloads_total", "Reloads.", 3);
+	assert_string_equal(buf_cstr(&b), "# HELP warta_reloads_total Reloads.\n"
+					  "# TYPE warta_reloads_total counter\n"
+					  "warta_reloads_total 3\n");
 	buf_fini(&b);
 	metrics_free(m);
 }
@@ -138,10 +138,13 @@ test_label_escaping(void **state)
 static void
 test_shared_between_processes(void **state)
 {
-	struct metrics *m = mmap(NULL, sizeof *m, PROT_READ | PROT_WRITE,
-				 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	assert_true(m != MAP_FAILED);
-	metrics_init(m);
+	struct shm *s = shm_new();
+	assert_non_null(s);
+	struct metrics *m = metrics_at(s->metrics, sizeof s->metrics);
+	assert_non_null(m);
+	/* Too small or misaligned areas are refused. */
+	assert_null(metrics_at(s->metrics, sizeof *m - 1));
+	assert_null(metrics_at(s->metrics + 1, sizeof s->metrics - 1));
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	for (int i = 0; i < 20000; i++)
@@ -153,7 +156,7 @@ test_shared_between_processes(void **state)
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	assert_int_equal(metrics_requests(m, 1, 200), 40000);
 	assert_int_equal(m->latency_sum_us, 400000);
-	munmap(m, sizeof *m);
+	shm_free(s);
 }
 
 int
