@@ -20,8 +20,8 @@ struct check_report {
  * per problem to out:
  *   "integrity: ..."      PRAGMA integrity_check (page and index damage)
  *   "foreign key: ..."    PRAGMA foreign_key_check
- *   "search index: ..."   FTS5 'integrity-check' of articles_fts against
- *                         the articles it indexes
+ *   "search index: ..."   FTS5 'integrity-check' of articles_fts, and
+ *                         the articles it holds against the public ones
  *   "media missing: ..."  a picture of the database without its file
  *   "media orphan: ..."   a file in media_dir no picture names
  * Hidden files (an upload being written) and subdirectories are not

@@ -145,7 +145,14 @@ test_search_index_damage(void **state)
 			    "body_md) VALUES (99, 'hantu', 'hantu', 'hantu')");
 	struct check_report r = run(f);
 	assert_int_equal(r.problems, 1);
-	assert_non_null(strstr(f->out, "search index: "));
+	assert_string_equal(f->out, "search index: article 99 is in the "
+				    "index but not public\n");
+	/* And a public article left out of it. */
+	fixture_exec(f->db, "DELETE FROM articles_fts_docsize WHERE id = 99;"
+			    "DELETE FROM articles_fts_docsize WHERE id = 1;");
+	r = run(f);
+	assert_non_null(strstr(f->out, "search index: article 1 is public but "
+				       "not in the index\n"));
 }
 
 static void
