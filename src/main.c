@@ -61,24 +61,34 @@ static const char usage_init[] =
 static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
-	"                   [--threads N] [--templates DIR] [--static DIR]\n"
-	"                   [--media DIR] [--monitor-token-file FILE]\n"
-	"                   [--min-free-mb N] [--allow-root]\n"
+	"                   [--workers N] [--no-master] [--threads N]\n"
+	"                   [--templates DIR] [--static DIR]\n"
+	"                   [--media DIR] [--synchronous normal|full]\n"
+	"                   [--monitor-token-file FILE] [--min-free-mb N]\n"
+	"                   [--allow-root]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
-	"it serves HTTP on 127.0.0.1:8080.\n"
+	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
+	"and keeps the worker processes running: SIGHUP re-reads the\n"
+	"templates, SIGUSR2 re-executes the binary (see docs/operating.md).\n"
 	"\n"
 	"  --db FILE          the SQLite database made by `warta init`\n"
 	"  --http ADDR:PORT   the embedded HTTP server, e.g. 127.0.0.1:8080\n"
 	"  --fastcgi ADDR     FastCGI for nginx: unix:/run/warta.sock or "
 	"127.0.0.1:9000\n"
-	"  --threads N        worker threads per front end (default 4)\n"
+	"  --workers N        worker processes (default 2, at most 64)\n"
+	"  --no-master        serve in this one process, unsupervised (for\n"
+	"                     debugging)\n"
+	"  --threads N        threads per front end in each worker (default 4)\n"
 	"  --templates DIR    templates directory (default\n"
 	"                     " WARTA_DATADIR "/templates)\n"
 	"  --static DIR       static files for /static/ (default\n"
 	"                     " WARTA_DATADIR "/static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
 	"                     ./media, created when missing)\n"
+	"  --synchronous MODE normal (default): a power cut may lose the last\n"
+	"                     commits, never corrupt; full: no acknowledged\n"
+	"                     save is lost, one fsync per save\n"
 	"  --monitor-token-file FILE\n"
 	"                     a token (16 to 256 printable characters) that\n"
 	"                     opens /healthz and /metrics to other addresses\n"
@@ -96,7 +106,7 @@ static const char usage_backup[] =
 	"\n"
 	"  --db FILE    the database warta serves\n"
 	"  --to DEST    the backup's database file, e.g.\n"
-	"               /var/backups/warta/2024-11-27.db\n"
+	"               /var/lib/warta/backups/2024-11-27.db\n"
 	"  --media DIR  the uploaded images (default ./media)\n";
 
 static const char usage_check[] =
@@ -267,6 +277,72 @@ media_dir(const char *dir)
 	return true;
 }
 
+/* Loads the templates of dir and checks that the ones serving needs are
+ * there. NULL, with one line on stderr, on failure. */
+static struct tpl_set *
+load_templates(const char *dir)
+{
+	static const char *const required[] = {
+		"layout", "home", "article", "list", "error", "gone",
+		"_card", "_baca_juga", "_dateline",
+		"admin_layout", "admin_login", "admin_home", "_admin_row",
+		"admin_edit", "admin_articles", "admin_revisions",
+	};
+	char err[512];
+	struct tpl_set *tpl = tpl_set_load(dir, err, sizeof err);
+
+	if (!tpl) {
+		fprintf(stderr, "warta: %s\n", err);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		if (!tpl_has(tpl, required[i])) {
+			fprintf(stderr, "warta: %s/%s.html: missing template\n",
+				dir, required[i]);
+			tpl_set_free(tpl);
+			return NULL;
+		}
+	}
+	return tpl;
+}
+
+/* The templates `warta serve` runs with, and where they come from. */
+struct templates {
+	const char *dir;
+	struct tpl_set *set;
+};
+
+/* SIGHUP, in the master: the new templates replace the old only when they
+ * all load; the workers forked next get them. */
+static enum werr
+reload_templates(struct app *app, void *arg)
+{
+	struct templates *t = arg;
+	struct tpl_set *fresh = load_templates(t->dir);
+
+	if (!fresh)
+		return W_PARSE;
+	tpl_set_free(t->set);
+	t->set = fresh;
+	app->tpl = fresh;
+	return W_OK;
+}
+
+/* Parses a count option: a decimal from 1 to max, or exits 2. */
+static unsigned
+count_opt(const char *name, const char *value, long max)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || n < 1 || n > max) {
+		fprintf(stderr, "warta: %s wants a number from 1 to %ld, not "
+				"'%s'\n", name, max, value);
+		exit(EXIT_USAGE);
+	}
+	return (unsigned)n;
+}
+
 /* Reads the monitor token from path into out (cap bytes): one line of
  * 16 or more printable ASCII characters, a final newline allowed. */
 static bool
@@ -295,53 +371,80 @@ read_token(const char *path, char *out, size_t cap)
 }
 
 static int
-cmd_serve(int argc, char **argv)
+cmd_serve(int argc, char **argv, char **all_argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = WARTA_DATADIR "/templates";
-	const char *sdir = WARTA_DATADIR "/static", *mdir = "media";
-	const char *token_file = NULL, *min_free = NULL, *allow_root = NULL;
+	const char *sdir = WARTA_DATADIR "/static";
+	const char *mdir = "media", *sync = NULL, *workers = NULL;
+	const char *no_master = NULL, *token_file = NULL, *min_free = NULL;
+	const char *allow_root = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--http", true, &http},
 		{"--fastcgi", true, &fcgi},
+		{"--workers", true, &workers},
+		{"--no-master", false, &no_master},
 		{"--threads", true, &threads},
 		{"--templates", true, &tdir},
 		{"--static", true, &sdir},
 		{"--media", true, &mdir},
+		{"--synchronous", true, &sync},
 		{"--monitor-token-file", true, &token_file},
 		{"--min-free-mb", true, &min_free},
 		{"--allow-root", false, &allow_root},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
+	if (sync && strcmp(sync, "normal") != 0 && strcmp(sync, "full") != 0) {
+		fprintf(stderr, "warta: --synchronous wants normal or full, "
+				"not '%s'\n", sync);
+		return EXIT_USAGE;
+	}
 	require(db_path, "--db");
 
-	struct server_opts so = {.http = http, .fastcgi = fcgi, .threads = 4};
+	/* The binary's path now, for SIGUSR2: once an upgrade has replaced
+	 * the file, /proc/self/exe names the deleted old one. */
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0) {
+		fprintf(stderr, "warta: cannot find my own binary: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	exe[n] = '\0';
+
+	struct templates t = {.dir = tdir};
+	struct server_opts so = {
+		.http = http,
+		.fastcgi = fcgi,
+		.threads = 4,
+		.workers = 2,
+		.no_master = no_master != NULL,
+		.argv = all_argv,
+		.exe = exe,
+		.reload = reload_templates,
+		.reload_arg = &t,
+	};
 	if (!http && !fcgi)
 		so.http = "127.0.0.1:8080";
-	if (threads) {
-		char *end;
-		long n = strtol(threads, &end, 10);
-		if (*end || n < 1 || n > 256) {
-			fprintf(stderr, "warta: --threads wants a number from "
-					"1 to 256, not '%s'\n", threads);
-			return EXIT_USAGE;
-		}
-		so.threads = (unsigned)n;
-	}
+	if (threads)
+		so.threads = count_opt("--threads", threads, 256);
+	if (workers)
+		so.workers =
+		    count_opt("--workers", workers, SERVER_WORKERS_MAX);
 	uint64_t min_free_mb = 256;
 	if (min_free) {
 		char *end;
 		errno = 0;
-		unsigned long long n = strtoull(min_free, &end, 10);
-		if (*end || min_free[0] == '-' || errno || n > 1000000000ull) {
+		unsigned long long mb = strtoull(min_free, &end, 10);
+		if (*end || min_free[0] == '-' || errno || mb > 1000000000ull) {
 			fprintf(stderr, "warta: --min-free-mb wants a number "
 					"from 0 to 1000000000, not '%s'\n",
 				min_free);
 			return EXIT_USAGE;
 		}
-		min_free_mb = n;
+		min_free_mb = mb;
 	}
 	char token[258];
 	if (token_file && !read_token(token_file, token, sizeof token))
@@ -350,35 +453,16 @@ cmd_serve(int argc, char **argv)
 		return 1;
 	if (!media_dir(mdir))
 		return 1;
-
-	char err[512];
-	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
-	if (!tpl) {
-		fprintf(stderr, "warta: %s\n", err);
+	t.set = load_templates(tdir);
+	if (!t.set)
 		return 1;
-	}
-	static const char *const required[] = {
-		"layout", "home", "article", "list", "error", "gone",
-		"_card", "_baca_juga", "_dateline",
-		"admin_layout", "admin_login", "admin_home", "_admin_row",
-		"admin_edit", "admin_articles", "admin_revisions",
-	};
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		if (!tpl_has(tpl, required[i])) {
-			fprintf(stderr, "warta: %s/%s.html: missing template\n",
-				tdir, required[i]);
-			tpl_set_free(tpl);
-			return 1;
-		}
-	}
-
 	/* Last of the start-up checks, so that a configuration mistake is
 	 * reported first: a bug in a page must not hand the whole machine
 	 * over. The systemd unit runs warta as its own user. */
 	if (geteuid() == 0 && !allow_root) {
 		fprintf(stderr, "warta: refusing to serve as root (run it as "
 				"its own user, or pass --allow-root)\n");
-		tpl_set_free(tpl);
+		tpl_set_free(t.set);
 		return 1;
 	}
 
@@ -386,22 +470,26 @@ cmd_serve(int argc, char **argv)
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
-		.tpl = tpl,
+		.tpl = t.set,
+		.sync_full = sync && strcmp(sync, "full") == 0,
 		.shm = shm_new(),
 		.monitor_token = token_file ? token : NULL,
 		.min_free_bytes = min_free_mb * 1024 * 1024,
 	};
 	if (!app.shm) {
 		fprintf(stderr, "warta: cannot map shared memory\n");
-		tpl_set_free(tpl);
+		tpl_set_free(t.set);
 		return 1;
 	}
 	/* Counted in the shared region, so that every worker process adds
 	 * to the same numbers. */
 	app.metrics = metrics_at(app.shm->metrics, sizeof app.shm->metrics);
-	enum werr e = server_run(&app, &so);
+	/* Returns in the master and in every worker alike; each frees its
+	 * copy of what follows. */
+	bool worker;
+	enum werr e = server_run(&app, &so, &worker);
 	shm_free(app.shm);
-	tpl_set_free(tpl);
+	tpl_set_free(t.set);
 	return e == W_OK ? 0 : 1;
 }
 
@@ -537,7 +625,7 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
-		return cmd_serve(argc - 2, argv + 2);
+		return cmd_serve(argc - 2, argv + 2, argv);
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)
