@@ -80,28 +80,32 @@ static const char SQL_NEWS[] =
 	" WHERE " PUBLIC " AND a.published_at > ?2" NEWEST " LIMIT ?3";
 
 /* The taxonomy pages that list something, each with its newest story's
- * publication time: one seek in a listing index per section, tag and
- * author (the min/max optimisation reads the first entry of the range),
- * never the stories themselves. ?2 bounds the number of pages. */
+ * publication time: the first entry of a listing index per section, tag
+ * and author, never the stories themselves. (ORDER BY ... LIMIT 1 rather
+ * than max(): with the range on the time SQLite's min/max shortcut does
+ * not apply, and max() would read the whole range.) ?2 bounds the number
+ * of pages. */
 static const char SQL_PAGES_SECTIONS[] =
 	"SELECT slug, m FROM (SELECT s.slug, s.position, s.name, s.id,"
-	" (SELECT max(a.published_at) FROM articles a"
+	" (SELECT a.published_at FROM articles a"
 	" INDEXED BY articles_live_section WHERE a.section_id = s.id"
 	" AND a.status IN ('scheduled', 'published')"
-	" AND a.published_at <= ?1) AS m FROM sections s)"
+	" AND a.published_at <= ?1"
+	" ORDER BY a.published_at DESC, a.id DESC LIMIT 1) AS m"
+	" FROM sections s)"
 	" WHERE m IS NOT NULL ORDER BY position, name, id LIMIT ?2";
 
 static const char SQL_PAGES_TAGS[] =
 	"SELECT slug, m FROM (SELECT g.slug,"
-	" (SELECT max(t.live_at) FROM tag_timeline t WHERE t.tag_id = g.id"
-	" AND t.live_at <= ?1) AS m FROM tags g)"
-	" WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
+	" (SELECT t.live_at FROM tag_timeline t WHERE t.tag_id = g.id"
+	" AND t.live_at <= ?1 ORDER BY t.live_at DESC LIMIT 1) AS m"
+	" FROM tags g) WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
 
 static const char SQL_PAGES_AUTHORS[] =
 	"SELECT slug, m FROM (SELECT u.slug,"
-	" (SELECT max(w.live_at) FROM author_timeline w"
-	" WHERE w.author_id = u.id AND w.live_at <= ?1) AS m FROM authors u)"
-	" WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
+	" (SELECT w.live_at FROM author_timeline w WHERE w.author_id = u.id"
+	" AND w.live_at <= ?1 ORDER BY w.live_at DESC LIMIT 1) AS m"
+	" FROM authors u) WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
 
 int64_t
 db_feed_changed(int64_t published_at, int64_t updated_at)
