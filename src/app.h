@@ -12,6 +12,7 @@
 struct tpl_set;
 struct db;
 struct session;
+struct shm;
 
 /* Read-only once serving starts; shared by every thread. */
 struct app {
@@ -20,6 +21,10 @@ struct app {
 	const char *media_dir;	/* uploaded images, served at /media/ */
 	const char *templates_dir;
 	const struct tpl_set *tpl;
+	/* Shared by every worker process (shm.h): counters that must add up
+	 * across processes, such as metrics. NULL outside `warta serve`
+	 * (unit tests), so users check. */
+	struct shm *shm;
 };
 
 /* Site settings, read from the database per request (cheap: one prepared

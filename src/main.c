@@ -13,6 +13,7 @@
 #include "db_site.h"
 #include "migrate.h"
 #include "server.h"
+#include "shm.h"
 #include "tpl.h"
 
 #define EXIT_USAGE 2
@@ -275,8 +276,15 @@ cmd_serve(int argc, char **argv)
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.tpl = tpl,
+		.shm = shm_new(),
 	};
+	if (!app.shm) {
+		fprintf(stderr, "warta: cannot map shared memory\n");
+		tpl_set_free(tpl);
+		return 1;
+	}
 	enum werr e = server_run(&app, &so);
+	shm_free(app.shm);
 	tpl_set_free(tpl);
 	return e == W_OK ? 0 : 1;
 }
