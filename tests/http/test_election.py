@@ -91,7 +91,7 @@ def page_path(slug):
 
 def update_ids(html):
     """The update ids of a page in the order shown."""
-    return [int(x) for x in re.findall(r'<article class="live-update" '
+    return [int(x) for x in re.findall(r'<div class="live-update" '
                                        r'id="update-(\d+)"', html)]
 
 
@@ -370,7 +370,7 @@ class T01LiveBlog(unittest.TestCase):
         self.assertRegex(home, r'<h3><span class="live-label">LIVE</span> '
                                r'<a href="%s">' % re.escape(path))
         self.assertIn('<a class="live-nav" href="%s">' % path, home)
-        self.assertIn('<section class="live-home">', home)
+        self.assertIn('<div class="live-home">', home)
         plain = page_path("uji-berita-biasa")
         self.assertIn('<h3><a href="%s">' % plain, home)
 
@@ -428,8 +428,8 @@ def box_of(html, slug):
 
 
 def entries_of(box):
-    return re.findall(r'<section class="hasil-entry (hasil-\w+)">(.*?)'
-                      r'</section>', box, re.S)
+    return re.findall(r'<div class="hasil-entry (hasil-\w+)">(.*?)'
+                      r'</div>', box, re.S)
 
 
 class T02ResultsDesk(unittest.TestCase):
