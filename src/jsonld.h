@@ -26,7 +26,7 @@ struct jsonld_correction {
 /* One update of a live blog (a BlogPosting in liveBlogUpdate). */
 struct jsonld_live_update {
 	const char *headline; /* its text's opening words */
-	const char *body;     /* its text (Markdown as written) */
+	const char *body;     /* its text, as plain text */
 	const char *author;   /* a name, or NULL / "" for none */
 	const char *url;      /* the absolute URL of the update on the page */
 	int64_t at;	      /* when it was posted */

@@ -87,19 +87,67 @@ update_html(struct worker *w, const struct req *req,
 	return e;
 }
 
-/* The opening words of Markdown md, at most HEADLINE_MAX bytes cut at a
- * character boundary, without line breaks. */
+/* The text of cmark output html for structured data: tags and comments
+ * (markers) dropped, the entities cmark writes decoded, runs of white
+ * space as one space. In the arena; NULL when out of memory. */
 static const char *
-headline(struct worker *w, const char *md)
+plain_text(struct worker *w, const char *html)
 {
-	size_t n = strcspn(md, "\n");
+	static const struct {
+		const char *ent, *ch;
+	} ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
+		    {"&quot;", "\""}, {"&#39;", "'"}};
+	char *out = arena_alloc(&w->arena, strlen(html) + 1);
+	if (!out)
+		return NULL;
+	size_t k = 0;
+	bool space = false;
+	for (const char *p = html; *p;) {
+		if (*p == '<') {
+			const char *end = strncmp(p, "<!--", 4) == 0
+						  ? strstr(p, "-->")
+						  : strchr(p, '>');
+			/* Inline tags join words; cmark ends every block
+			 * with a line break, which does the spacing. */
+			p = end ? end + (*end == '-' ? 3 : 1) : p + strlen(p);
+			continue;
+		}
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			space = true;
+			p++;
+			continue;
+		}
+		if (space && k)
+			out[k++] = ' ';
+		space = false;
+		size_t i = 0;
+		while (*p == '&' && i < sizeof ents / sizeof ents[0] &&
+		       strncmp(p, ents[i].ent, strlen(ents[i].ent)) != 0)
+			i++;
+		if (*p == '&' && i < sizeof ents / sizeof ents[0]) {
+			out[k++] = ents[i].ch[0];
+			p += strlen(ents[i].ent);
+		} else {
+			out[k++] = *p++;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* The opening words of text, at most HEADLINE_MAX bytes cut at a
+ * character boundary. */
+static const char *
+headline(struct worker *w, const char *text)
+{
+	size_t n = strlen(text);
 	if (n > HEADLINE_MAX) {
 		n = HEADLINE_MAX;
 		/* Back to the start of a UTF-8 sequence. */
-		while (n > 0 && ((unsigned char)md[n] & 0xC0) == 0x80)
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 			n--;
 	}
-	return arena_strndup(&w->arena, md, n);
+	return arena_strndup(&w->arena, text, n);
 }
 
 /* The closing line: "Liputan langsung berakhir <time>". */
@@ -150,9 +198,12 @@ page_live_article(struct worker *w, const struct req *req, struct resp *resp,
 		if (e != W_OK)
 			return e;
 		tobj_html(tlist_add(l), "html", html);
+		const char *text = plain_text(w, u[i].body_html);
+		if (!text)
+			return W_NOMEM;
 		lu[i] = (struct jsonld_live_update){
-			.headline = headline(w, u[i].body_md),
-			.body = u[i].body_md,
+			.headline = headline(w, text),
+			.body = text,
 			.author = u[i].author,
 			.url = arena_printf(&w->arena, "%s#update-%" PRId64,
 					    url, u[i].id),
