@@ -1,4 +1,4 @@
--- 004_election.sql - election night: live blogs and their timestamped
+-- 005_election.sql - election night: live blogs and their timestamped
 -- updates, and the results desk (regions, candidate pairs, results entries
 -- from the KPU real count or a pollster's quick count).
 -- New tables only: instant on any archive.
