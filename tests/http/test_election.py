@@ -626,6 +626,11 @@ class T02ResultsDesk(unittest.TestCase):
         self.assertIn("<code>[[hasil:cilegon]]</code>", html)
         d = json.loads(poll(aid, 0).text)
         self.assertIn('data-region="cilegon"', d["updates"][0]["html"])
+        # The editor's preview draws the box as the page will.
+        r = ed.post("/admin/preview", {"body": "Pratinjau\n\n"
+                                                "[[hasil:cilegon]]"})
+        self.assertEqual(r.status, 200)
+        self.assertIn("data masuk 99,00%", box_of(r.text, "cilegon"))
 
     def test_05_region_pages_menu_and_home(self):
         self.assertEqual(H.fetch(W.port, "/pilkada/tidak-ada").status, 404)
