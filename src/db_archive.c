@@ -12,7 +12,7 @@
 #define DAY_MAX 200
 
 /* The counts come from archive_days and archive_months, which triggers
- * keep in every writing transaction (sql/005_scale.sql), keyed by the local
+ * keep in every writing transaction (sql/006_scale.sql), keyed by the local
  * date as a number (YYYYMMDD, YYYYMM). Those rows count scheduled stories
  * from the moment they are saved, so only the days before today are taken
  * from them; today is counted here from the covering index articles_sitemap

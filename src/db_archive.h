@@ -17,7 +17,7 @@ struct archive_count {
 	int year, month, day;
 	int64_t count;
 	/* The latest change among them: a publication, an edit, or a story
-	 * leaving the period (kept at write time, sql/005_scale.sql). */
+	 * leaving the period (kept at write time, sql/006_scale.sql). */
 	int64_t newest;
 };
 

@@ -59,7 +59,7 @@ static const char SQL_BY_SECTION[] =
 	" AND a.status IN ('scheduled', 'published')" KEYSET;
 
 /* A tag's or an author's stories come newest first from tag_timeline or
- * author_timeline (sql/005_scale.sql), which hold a story's time while it
+ * author_timeline (sql/006_scale.sql), which hold a story's time while it
  * is public-able: only the page's rows of articles are read. The status
  * is checked again on the row, so a link the triggers somehow missed
  * cannot show a draft. */
@@ -102,7 +102,7 @@ static const char SQL_PICKS[] =
 
 /* The newest public articles of tag ?1 at now ?2, at most ?3: the related
  * stories are the newest of these across the article's tags. Each is a
- * short range of tag_timeline (sql/005_scale.sql), however big the tag or
+ * short range of tag_timeline (sql/006_scale.sql), however big the tag or
  * the archive, where walking all public articles newest first until enough
  * share a tag would read far on an old story with rare tags. */
 static const char SQL_TAG_NEWEST[] =

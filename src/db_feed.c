@@ -35,7 +35,7 @@ static const char SQL_FEED_SECTION[] =
 	JOIN_SECTIONS " WHERE a.section_id = ?3 AND " PUBLIC NEWEST
 	" LIMIT ?2";
 
-/* A tag's or an author's newest from its timeline (sql/005_scale.sql),
+/* A tag's or an author's newest from its timeline (sql/006_scale.sql),
  * as the listings in db_article.c do. */
 static const char SQL_FEED_TAG[] =
 	"SELECT " ENTRY_COLS " FROM tag_timeline t"

@@ -47,7 +47,7 @@ struct feed_month {
 	int year, month; /* month 1-12 */
 	size_t count;
 	/* The latest change among them: a publication, an edit or a story
-	 * leaving the month (kept at write time, sql/005_scale.sql). */
+	 * leaving the month (kept at write time, sql/006_scale.sql). */
 	int64_t lastmod;
 };
 

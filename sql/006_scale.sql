@@ -1,4 +1,4 @@
--- 005_scale.sql - what the reader pages need to stay flat on a ten-year,
+-- 006_scale.sql - what the reader pages need to stay flat on a ten-year,
 -- million-story archive: the publication time on the tag and byline links,
 -- counts per local day and month kept at write time, and a covering index
 -- for the sitemaps. Everything here is kept by triggers in the writing
