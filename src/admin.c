@@ -34,6 +34,7 @@ static const struct {
     {"logout", "Anda telah keluar."},
     {"password_own", "Kata sandi diganti; sesi Anda yang lain berakhir."},
     {"session_ended", "Sesi itu diakhiri."},
+    {"bulk", "Tindakan massal selesai untuk semua berita yang dipilih."},
 };
 
 const char *
@@ -237,7 +238,7 @@ nav_current(struct tobj *nav, const char *path)
 	    {"/admin/sections", "sections"}, {"/admin/tags", "tags"},
 	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
 	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
-	    {"/admin/account", "account"},
+	    {"/admin/account", "account"}, {"/admin/agenda", "agenda"},
 	};
 
 	if (!path)

@@ -64,7 +64,8 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
  * The flash codes a handler may redirect with (?ok=CODE; anything else
  * shows nothing): saved, created, submitted, published, scheduled,
  * unpublished, deleted, restored, corrected, user_added, user_disabled,
- * user_enabled, password, settings, logout, password_own, session_ended. */
+ * user_enabled, password, settings, logout, password_own, session_ended,
+ * bulk. */
 struct tobj *admin_ctx(struct worker *w, const struct req *req,
 		       const char *title);
 

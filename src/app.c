@@ -90,6 +90,20 @@ static const struct route routes[] = {
 	{M_GET | M_HEAD | M_POST, "/admin/settings", admin_settings,
 	 ROUTE_ADMIN},
 	{M_GET | M_HEAD, "/admin/audit", admin_audit_log, ROUTE_ADMIN},
+	/* Several editors at once (admin_collab.c, admin_bulk.c): presence,
+	 * autosave, the full-page preview, bulk actions, the agenda; before
+	 * the editor's /admin/articles/:id, which "bulk" would match. */
+	{M_POST, "/admin/articles/new/autosave", admin_autosave, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/new/autosave/discard",
+	 admin_autosave_discard, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/bulk", admin_articles_bulk, ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/agenda", admin_agenda, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/presence", admin_presence_beat,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/autosave", admin_autosave, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/autosave/discard",
+	 admin_autosave_discard, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/preview", admin_preview, ROUTE_ADMIN},
 	/* The article editor (admin_articles.c); each checks role and
 	 * ownership on the stored article. */
 	{M_GET | M_HEAD, "/admin/articles", admin_articles_list, ROUTE_ADMIN},
