@@ -21,6 +21,7 @@ struct app {
 	const char *media_dir;	/* uploaded images, served at /media/ */
 	const char *templates_dir;
 	const struct tpl_set *tpl;
+	bool sync_full; /* every connection with synchronous=FULL */
 	/* Shared by every worker process (shm.h): counters that must add up
 	 * across processes, such as metrics. NULL outside `warta serve`
 	 * (unit tests), so users check. */
