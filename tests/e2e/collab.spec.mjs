@@ -7,7 +7,7 @@
 // without scrolling, and the article list fits a 390-px phone. Plain
 // Node; exits 1 on a failure.
 import { check, log, sleep, startWarta, addUser, launch, signedIn,
-	screenshot, cleanup, STEP_MS } from './harness.mjs';
+	screenshot, cleanup, running, STEP_MS } from './harness.mjs';
 
 const TOTAL_MS = 180000;
 
@@ -168,6 +168,7 @@ async function main() {
 
 const watchdog = setTimeout(() => {
 	console.error(`e2e: gave up after ${TOTAL_MS} ms`);
+	running.proc?.kill('SIGKILL');
 	process.exit(1);
 }, TOTAL_MS);
 watchdog.unref();

@@ -18,6 +18,9 @@ export const BIN = process.env.WARTA_BIN;
 export const SRC = process.env.WARTA_SRC;
 export const OUT = process.env.WARTA_BUILD || process.cwd();
 
+// The warta a spec started, for its watchdog's last resort.
+export const running = { proc: null };
+
 const t0 = Date.now();
 export function log(msg) {
 	const s = ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
@@ -88,6 +91,7 @@ export async function startWarta() {
 		`127.0.0.1:${port}`, '--templates', path.join(SRC, 'templates'),
 		'--static', path.join(SRC, 'static'), '--media',
 		path.join(tmp, 'media')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	running.proc = proc;
 	const stderr = [];
 	proc.stderr.setEncoding('utf8');
 	proc.stderr.on('data', (d) => stderr.push(d));
