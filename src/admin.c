@@ -107,8 +107,9 @@ origin_is(const char *origin, const char *scheme, const char *host)
 }
 
 /* True when the request carries no Origin header, or one naming the
- * address the request itself reached (its scheme and Host, so that the
- * admin works at 127.0.0.1, localhost or a LAN name alike), or the site's
+ * address the request itself reached (its scheme and Host, or what
+ * FastCGI says of it: req->server_host; so that the admin works at
+ * 127.0.0.1, localhost or a LAN name alike), or the site's
  * base URL (a proxy that rewrites Host). A browser sends Origin with every
  * cross-site POST, so this stops forged forms even before the CSRF token
  * is looked at: a page elsewhere cannot choose the Host its victim's
@@ -119,9 +120,9 @@ origin_ok(const struct worker *w, const struct req *req)
 	const char *origin = req_header(req, "origin");
 	if (!origin)
 		return true;
-	const char *host = req_header(req, "host");
-	if (!host || !*host)
-		host = req->server_host;
+	const char *host = req->server_host;
+	if (!host)
+		host = req_header(req, "host");
 	if (origin_is(origin, req->https ? "https" : "http", host))
 		return true;
 	const char *base = w->site.base_url;

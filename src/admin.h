@@ -40,8 +40,8 @@ struct session {
  * there is none and the route is not ROUTE_PUBLIC: GET/HEAD get a 303 to
  * /admin/login?next=PATH, other methods a 403. For a POST: an Origin
  * header, when present, must name the address the request itself reached
- * (its scheme and its Host header, or for FastCGI without one the
- * SERVER_NAME and SERVER_PORT nginx passes) or the site's base URL, and
+ * (its scheme and its Host header, or for FastCGI the HTTP_HOST or
+ * SERVER_NAME with the SERVER_PORT nginx passes) or the site's base URL, and
  * the form's "csrf" field must equal the session's token (or, without a
  * session, the sign-in form's token) — else W_FORBIDDEN with *why set to
  * which check failed, in plain Indonesian for admin_denied(), and the

@@ -154,14 +154,22 @@ fill_req(FCGX_Request *r, struct req *req)
 	if (addr)
 		req->remote_addr = arena_strdup(req->arena, addr);
 	req->https = https && strcasecmp(https, "on") == 0;
-	const char *name = FCGX_GetParam("SERVER_NAME", r->envp);
+	/* The address the browser used: nginx's HTTP_HOST is $host, which
+	 * drops the port (Debian's fastcgi_params), so the port comes from
+	 * SERVER_PORT, where nginx took the request. */
+	const char *host = FCGX_GetParam("HTTP_HOST", r->envp);
 	const char *port = FCGX_GetParam("SERVER_PORT", r->envp);
-	if (name && *name) {
+	if (!host || !*host)
+		host = FCGX_GetParam("SERVER_NAME", r->envp);
+	if (host && *host) {
+		const char *bracket = strrchr(host, ']');
+		bool has_port = strchr(bracket ? bracket : host, ':') != NULL;
 		bool dflt = !port || !*port ||
 			    strcmp(port, req->https ? "443" : "80") == 0;
 		req->server_host =
-			dflt ? arena_strdup(req->arena, name)
-			     : arena_printf(req->arena, "%s:%s", name, port);
+			has_port || dflt
+				? arena_strdup(req->arena, host)
+				: arena_printf(req->arena, "%s:%s", host, port);
 	}
 	for (char **p = r->envp; *p; p++)
 		add_param_header(req, *p);

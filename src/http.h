@@ -54,10 +54,11 @@ struct req {
 	size_t nheaders;
 	const char *remote_addr;
 	bool https;
-	/* FastCGI's SERVER_NAME[:SERVER_PORT] (the port left out when it is
-	 * the scheme's default); NULL from the HTTP front end, where the Host
-	 * header is always there. Names the request's own address when a
-	 * Host header is missing. */
+	/* The address the request reached, "host[:port]", as FastCGI tells
+	 * it: HTTP_HOST (or SERVER_NAME without one) with SERVER_PORT added
+	 * when it has no port and SERVER_PORT is not the scheme's default
+	 * (nginx passes $host, which drops the port). NULL from the HTTP
+	 * front end, whose Host header says it. */
 	const char *server_host;
 	const char *body; /* raw body of a POST, NUL-terminated; or NULL */
 	size_t body_len;
