@@ -5,17 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "auth.h"
 #include "cli_user.h"
 #include "db.h"
 #include "db_site.h"
+#include "fe_cgi.h"
 #include "migrate.h"
+#include "mount.h"
 #include "server.h"
 #include "tpl.h"
 
 #define EXIT_USAGE 2
+
+extern char **environ;
 
 /* One command-line option: "--name VALUE" or "--name=VALUE", or a flag. */
 struct opt {
@@ -32,6 +37,7 @@ static const char usage_main[] =
 	"commands:\n"
 	"  init    create or migrate the database\n"
 	"  serve   serve the site over HTTP and/or FastCGI\n"
+	"  cgi     answer one request as a CGI program\n"
 	"  user    manage the accounts of the newsroom admin\n"
 	"\n"
 	"options:\n"
@@ -54,7 +60,7 @@ static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
 	"                   [--threads N] [--templates DIR] [--static DIR]\n"
-	"                   [--media DIR]\n"
+	"                   [--media DIR] [--prefix PATH]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080.\n"
@@ -67,7 +73,23 @@ static const char usage_serve[] =
 	"  --templates DIR    templates directory (default ./templates)\n"
 	"  --static DIR       static files for /static/ (default ./static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
-	"                     ./media, created when missing)\n";
+	"                     ./media, created when missing)\n"
+	"  --prefix PATH      the mount point when the site is not at the\n"
+	"                     root of its host, e.g. /berita (default: none,\n"
+	"                     or FastCGI's SCRIPT_NAME where the server\n"
+	"                     splits PATH_INFO off)\n";
+
+static const char usage_cgi[] =
+	"usage: warta cgi --db FILE [--templates DIR] [--static DIR] "
+	"[--media DIR]\n"
+	"                 [--prefix PATH]\n"
+	"\n"
+	"Answers the one request a web server passes by CGI (RFC 3875) and\n"
+	"exits. The options are those of `warta serve`; the mount point is\n"
+	"SCRIPT_NAME unless --prefix names it. Each may also come from the\n"
+	"environment: WARTA_DB, WARTA_TEMPLATES, WARTA_STATIC, WARTA_MEDIA,\n"
+	"WARTA_PREFIX. The warta binary run by a web server itself (with\n"
+	"GATEWAY_INTERFACE set) and no `cgi` command reads only those.\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -212,14 +234,55 @@ media_dir(const char *dir)
 	return true;
 }
 
+/* Loads the templates and checks that those the code renders by name are
+ * there; NULL with a message on stderr otherwise. */
+static struct tpl_set *
+load_templates(const char *tdir)
+{
+	char err[512];
+	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
+	if (!tpl) {
+		fprintf(stderr, "warta: %s\n", err);
+		return NULL;
+	}
+	static const char *const required[] = {
+		"layout", "home", "article", "list", "error", "gone",
+		"_card", "_baca_juga", "_dateline",
+		"admin_layout", "admin_login", "admin_home", "_admin_row",
+		"admin_edit", "admin_articles", "admin_revisions",
+	};
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		if (!tpl_has(tpl, required[i])) {
+			fprintf(stderr, "warta: %s/%s.html: missing template\n",
+				tdir, required[i]);
+			tpl_set_free(tpl);
+			return NULL;
+		}
+	}
+	return tpl;
+}
+
+/* Normalises the --prefix into root (MOUNT_MAX + 1 bytes). */
+static bool
+prefix_ok(const char *prefix, char *root)
+{
+	if (mount_normalise(prefix, root))
+		return true;
+	fprintf(stderr, "warta: --prefix wants a path such as /berita "
+			"(letters, digits, -._~ between slashes), not '%s'\n",
+		prefix);
+	return false;
+}
+
 static int
 cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = "templates", *sdir = "static";
-	const char *mdir = "media";
+	const char *mdir = "media", *prefix = "";
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
+		{"--prefix", true, &prefix},
 		{"--http", true, &http},
 		{"--fastcgi", true, &fcgi},
 		{"--threads", true, &threads},
@@ -249,31 +312,20 @@ cmd_serve(int argc, char **argv)
 	if (!media_dir(mdir))
 		return 1;
 
-	char err[512];
-	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
-	if (!tpl) {
-		fprintf(stderr, "warta: %s\n", err);
+	struct tpl_set *tpl = load_templates(tdir);
+	if (!tpl)
 		return 1;
-	}
-	static const char *const required[] = {
-		"layout", "home", "article", "list", "error", "gone",
-		"_card", "_baca_juga", "_dateline",
-		"admin_layout", "admin_login", "admin_home", "_admin_row",
-		"admin_edit", "admin_articles", "admin_revisions",
-	};
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		if (!tpl_has(tpl, required[i])) {
-			fprintf(stderr, "warta: %s/%s.html: missing template\n",
-				tdir, required[i]);
-			tpl_set_free(tpl);
-			return 1;
-		}
+	char root[MOUNT_MAX + 1];
+	if (!prefix_ok(prefix, root)) {
+		tpl_set_free(tpl);
+		return EXIT_USAGE;
 	}
 
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
+		.prefix = root,
 		.tpl = tpl,
 	};
 	enum werr e = server_run(&app, &so);
@@ -281,9 +333,91 @@ cmd_serve(int argc, char **argv)
 	return e == W_OK ? 0 : 1;
 }
 
+/* The value of the environment variable name, or dflt when it is unset
+ * or empty. */
+static const char *
+env_or(const char *name, const char *dflt)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : dflt;
+}
+
+/* One request as a CGI program. Whatever goes wrong, the server gets a
+ * well-formed response on stdout (a 503 when warta cannot start) and the
+ * reason goes to stderr, its error log. Nothing here writes to the
+ * database or the file system: start-up must stay cheap (no migrations,
+ * only the schema version read). */
+static int
+cmd_cgi(int argc, char **argv, char **envp)
+{
+	const char *db_path = env_or("WARTA_DB", NULL);
+	const char *tdir = env_or("WARTA_TEMPLATES", "templates");
+	const char *sdir = env_or("WARTA_STATIC", "static");
+	const char *mdir = env_or("WARTA_MEDIA", "media");
+	const char *prefix = env_or("WARTA_PREFIX", "");
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--templates", true, &tdir},
+		{"--static", true, &sdir},
+		{"--media", true, &mdir},
+		{"--prefix", true, &prefix},
+		{0},
+	};
+	parse(argc, argv, opts, usage_cgi);
+
+	char err[512], root[MOUNT_MAX + 1];
+	struct tpl_set *tpl = NULL;
+	struct worker *w = NULL;
+	int status = 1;
+	if (!db_path) {
+		fprintf(stderr, "warta: cgi: no database: give --db or set "
+				"WARTA_DB\n");
+		goto fail;
+	}
+	if (!prefix_ok(prefix, root) || !(tpl = load_templates(tdir)))
+		goto fail;
+	struct app app = {
+		.db_path = db_path,
+		.static_dir = sdir,
+		.media_dir = mdir,
+		.prefix = root,
+		.tpl = tpl,
+	};
+	w = worker_new(&app);
+	if (!w)
+		goto fail;
+	if (migrate_require(w->db, db_path, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto fail;
+	}
+	status = fe_cgi_run(w, envp, 0, 1);
+	goto out;
+fail:
+	fe_cgi_unavailable(1);
+out:
+	worker_free(w);
+	tpl_set_free(tpl);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
+	/* Run by a web server as a CGI program: "warta cgi OPTIONS" from a
+	 * wrapper script, or the binary itself reading the environment.
+	 * Arguments a server made of the visitor's query string are never
+	 * options. */
+	if (getenv("GATEWAY_INTERFACE")) {
+		if (auth_init() != W_OK) {
+			fprintf(stderr, "warta: cannot initialise libsodium\n");
+			fe_cgi_unavailable(1);
+			return 1;
+		}
+		bool opts = argc >= 2 && strcmp(argv[1], "cgi") == 0 &&
+			    !fe_cgi_argv_from_query(argc, argv,
+						    getenv("QUERY_STRING"));
+		return cmd_cgi(opts ? argc - 2 : 0, argv + 2, environ);
+	}
 	if (argc < 2) {
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;
@@ -309,6 +443,18 @@ main(int argc, char **argv)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(argc - 2, argv + 2);
+	if (strcmp(cmd, "cgi") == 0) {
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--help") == 0 ||
+			    strcmp(argv[i], "-h") == 0) {
+				fputs(usage_cgi, stdout);
+				return 0;
+			}
+		}
+		fprintf(stderr, "warta: cgi: run by a web server only "
+				"(GATEWAY_INTERFACE is not set)\n");
+		return EXIT_USAGE;
+	}
 	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
 		cmd);
 	return EXIT_USAGE;

@@ -8,6 +8,7 @@
 #include "datefmt.h"
 #include "db_taxonomy.h"
 #include "jsonld.h"
+#include "mount.h"
 #include "page.h"
 
 static enum datefmt_lang
@@ -48,6 +49,9 @@ page_site(struct worker *w, struct tobj *ctx)
 		tobj_str(site, "name", w->site.name);
 		tobj_str(site, "tagline", w->site.tagline);
 		tobj_str(site, "base_url", w->site.base_url);
+		/* For text that is not HTML (robots.txt): page_render_in()
+		 * puts the mount point into an HTML page's links itself. */
+		tobj_str(site, "root", w->site.root);
 		tobj_str(site, "lang", w->site.lang);
 	}
 	return site;
@@ -115,6 +119,19 @@ page_render_in(struct worker *w, struct resp *resp, int status,
 	e = tpl_render(w->app->tpl, layout, ctx, &resp->body);
 	if (e != W_OK)
 		return e;
+	if (*w->site.root) {
+		/* The page's links are site paths; below a mount point they
+		 * need it in front (mount.h). The scratch buffer is free
+		 * again: the layout has consumed the content. */
+		buf_reset(&w->scratch);
+		mount_html(w->site.root, resp->body.data, resp->body.len,
+			   &w->scratch);
+		if ((e = buf_err(&w->scratch)) != W_OK)
+			return e;
+		struct buf t = resp->body;
+		resp->body = w->scratch;
+		w->scratch = t;
+	}
 	resp->status = status;
 	resp->content_type = "text/html; charset=utf-8";
 	return W_OK;
