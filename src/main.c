@@ -386,6 +386,7 @@ cmd_cgi(int argc, char **argv, char **envp)
 	w = worker_new(&app);
 	if (!w)
 		goto fail;
+	db_keep_wal(w->db);
 	if (migrate_require(w->db, db_path, err, sizeof err) != W_OK) {
 		fprintf(stderr, "warta: %s\n", err);
 		goto fail;
