@@ -82,7 +82,8 @@ enum werr req_set_uri(struct req *req, const char *uri) WUNUSED;
  * point root, which must be mount_valid() (mount.h): req->path and
  * req->uri lose the prefix, req->root keeps it. The bare mount point
  * ("/berita", "/berita?x") is the site's home. W_NOTFOUND, with path NULL,
- * when the target is not below root. Front ends call this. */
+ * when the target is not below root (req->root is root all the same: the
+ * error page links below it). Front ends call this. */
 enum werr req_set_root(struct req *req, const char *root) WUNUSED;
 
 /* Body streaming, called by the front ends as bytes arrive: begin once

@@ -151,6 +151,13 @@ req_set_root(struct req *req, const char *root)
 {
 	if (!root || !*root || !req->path)
 		return W_OK;
+	/* Even a target outside answers at the mount point: its error page
+	 * links there. */
+	req->root = arena_strdup(req->arena, root);
+	if (!req->root) {
+		req->root = "";
+		return W_NOMEM;
+	}
 	const char *path = mount_strip(root, req->path);
 	/* The prefix reads the same encoded or not (mount_valid()), so the
 	 * raw target starts with it exactly when the decoded path does. */
@@ -160,10 +167,9 @@ req_set_root(struct req *req, const char *root)
 		req->nquery = 0;
 		return W_NOTFOUND;
 	}
-	req->root = arena_strdup(req->arena, root);
 	if (*uri != '/')
 		uri = arena_printf(req->arena, "/%s", uri);
-	if (!req->root || !uri)
+	if (!uri)
 		return W_NOMEM;
 	req->path = *path ? path : "/";
 	req->uri = uri;

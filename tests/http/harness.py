@@ -263,6 +263,7 @@ class Warta:
         os.symlink(os.path.join(self.dir, "outside.txt"),
                    os.path.join(self.static, "link.txt"))
         self.templates = os.path.join(SRC, "templates")
+        self.extra_args = []  # more `warta serve` options, e.g. --prefix
         self.base_url = "http://127.0.0.1:%d" % (self.port or 8080)
 
     def env(self):
@@ -292,6 +293,7 @@ class Warta:
             argv += ["--http", "127.0.0.1:%d" % self.port]
         if self.sock:
             argv += ["--fastcgi", "unix:" + self.sock]
+        argv += self.extra_args
         self.stderr_file = open(self.stderr_path, "wb")
         self.proc = _spawn(argv, stdout=self.stderr_file,
                            stderr=self.stderr_file, env=self.env(),
