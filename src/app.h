@@ -19,8 +19,9 @@ struct app {
 	const char *static_dir;	/* served at /static/ by the embedded server */
 	const char *media_dir;	/* uploaded images, served at /media/ */
 	const char *templates_dir;
-	const char *prefix; /* the mount point given by --prefix, "" for none
-			       (mount.h); else the front end's own */
+	const char *prefix; /* the mount point given by --prefix (mount.h),
+			       "" for the host's root; NULL when not given:
+			       the host's root, or SCRIPT_NAME for CGI */
 	const struct tpl_set *tpl;
 };
 

@@ -52,8 +52,8 @@ set_target(const struct app *app, char *const *envp, struct req *req)
 	struct buf b;
 	enum werr e;
 
-	if (!mount_from_cgi(app->prefix, fe_cgi_env(envp, "SCRIPT_NAME"),
-			    info, NULL, true, root)) {
+	if (!mount_of_cgi(app->prefix, fe_cgi_env(envp, "SCRIPT_NAME"),
+			  root)) {
 		fprintf(stderr, "warta: cgi: SCRIPT_NAME '%s' is not a "
 				"usable mount point; give --prefix\n",
 			fe_cgi_env(envp, "SCRIPT_NAME"));
@@ -78,8 +78,11 @@ set_target(const struct app *app, char *const *envp, struct req *req)
 	return e;
 }
 
-/* Reads exactly CONTENT_LENGTH bytes of body from in. Nothing past them:
- * the server may keep the pipe open. */
+/* Reads exactly CONTENT_LENGTH bytes of body from in, nothing past them
+ * (the server may keep the pipe open). A body refused (too big, a bad
+ * form) is still read to its end, into the void: Apache hangs up on the
+ * client, our answer unsent, when its CGI program leaves the body
+ * unread. */
 static void
 read_body(char *const *envp, int in, struct req *req)
 {
@@ -97,10 +100,7 @@ read_body(char *const *envp, int in, struct req *req)
 			req->body_err = W_INVAL;
 		return;
 	}
-	/* A refused target or a body past the limit is answered without
-	 * reading the body at all. */
-	if (req_body_begin(req, (int64_t)want) != W_OK)
-		return;
+	bool keep = req_body_begin(req, (int64_t)want) == W_OK;
 	while (want > 0) {
 		size_t n = want < CHUNK ? (size_t)want : CHUNK;
 		ssize_t got = read(in, chunk, n);
@@ -112,8 +112,8 @@ read_body(char *const *envp, int in, struct req *req)
 				req->body_err = W_INVAL;
 			break;
 		}
-		if (req_body_feed(req, chunk, (size_t)got) != W_OK)
-			break;
+		if (keep && req_body_feed(req, chunk, (size_t)got) != W_OK)
+			keep = false;
 		want -= (uintmax_t)got;
 	}
 	(void)req_body_end(req);
@@ -138,7 +138,6 @@ fe_cgi_read(const struct app *app, char *const *envp, int in,
 	if (e != W_OK) {
 		req->path = NULL; /* the app answers e */
 		req->body_err = e;
-		return;
 	}
 	read_body(envp, in, req);
 }

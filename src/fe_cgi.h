@@ -19,10 +19,10 @@ const char *fe_cgi_env(char *const *envp, const char *name);
 
 /* Fills req, after worker_begin(), from the CGI environment envp and the
  * body on descriptor in, with the checks the other front ends make: the
- * target is SCRIPT_NAME (the mount point, or app->prefix when set) plus
+ * target is SCRIPT_NAME (the mount point, or app->prefix when not NULL) plus
  * PATH_INFO and QUERY_STRING, strictly decoded; the body is exactly
- * CONTENT_LENGTH bytes, refused past REQ_MAX_BODY without reading it, and
- * a malformed length or a short body is W_INVAL. Failures are left in
+ * CONTENT_LENGTH bytes (W_TOOBIG past REQ_MAX_BODY, read all the same and
+ * dropped), and a malformed length or a short body is W_INVAL. Failures are left in
  * req->body_err (and req->path NULL for the target) for app_handle() to
  * answer, as the other front ends do. */
 void fe_cgi_read(const struct app *app, char *const *envp, int in,

@@ -16,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "mount.h"
 #include "server.h"
 
 #define BACKLOG 1024
@@ -93,14 +92,11 @@ fill_req(const struct app *app, FCGX_Request *r, struct req *req)
 	for (char **p = r->envp; *p; p++)
 		req_add_cgi_param(req, *p);
 	e = uri ? req_set_uri(req, uri) : W_INVAL;
-	char root[MOUNT_MAX + 1];
+	/* The mount point is --prefix, never SCRIPT_NAME: FastCGI servers
+	 * split it from PATH_INFO by their own guesses (lighttpd before the
+	 * last path segment, nginx not at all). */
 	if (e == W_OK)
-		e = mount_from_cgi(app->prefix,
-				   FCGX_GetParam("SCRIPT_NAME", r->envp),
-				   FCGX_GetParam("PATH_INFO", r->envp), uri,
-				   false, root)
-			? req_set_root(req, root)
-			: W_NOTFOUND;
+		e = req_set_root(req, app->prefix);
 	if (e != W_OK)
 		req->body_err = e; /* req->path is NULL: the app answers e */
 	read_body(r, req);

@@ -75,9 +75,8 @@ static const char usage_serve[] =
 	"  --media DIR        uploaded images, served at /media/ (default\n"
 	"                     ./media, created when missing)\n"
 	"  --prefix PATH      the mount point when the site is not at the\n"
-	"                     root of its host, e.g. /berita (default: none,\n"
-	"                     or FastCGI's SCRIPT_NAME where the server\n"
-	"                     splits PATH_INFO off)\n";
+	"                     root of its host, e.g. /berita (default: the\n"
+	"                     root)\n";
 
 static const char usage_cgi[] =
 	"usage: warta cgi --db FILE [--templates DIR] [--static DIR] "
@@ -86,7 +85,8 @@ static const char usage_cgi[] =
 	"\n"
 	"Answers the one request a web server passes by CGI (RFC 3875) and\n"
 	"exits. The options are those of `warta serve`; the mount point is\n"
-	"SCRIPT_NAME unless --prefix names it. Each may also come from the\n"
+	"SCRIPT_NAME unless --prefix names it (--prefix / for the root).\n"
+	"Each may also come from the\n"
 	"environment: WARTA_DB, WARTA_TEMPLATES, WARTA_STATIC, WARTA_MEDIA,\n"
 	"WARTA_PREFIX. The warta binary run by a web server itself (with\n"
 	"GATEWAY_INTERFACE set) and no `cgi` command reads only those.\n";
@@ -279,7 +279,7 @@ cmd_serve(int argc, char **argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = "templates", *sdir = "static";
-	const char *mdir = "media", *prefix = "";
+	const char *mdir = "media", *prefix = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--prefix", true, &prefix},
@@ -316,7 +316,7 @@ cmd_serve(int argc, char **argv)
 	if (!tpl)
 		return 1;
 	char root[MOUNT_MAX + 1];
-	if (!prefix_ok(prefix, root)) {
+	if (prefix && !prefix_ok(prefix, root)) {
 		tpl_set_free(tpl);
 		return EXIT_USAGE;
 	}
@@ -325,7 +325,7 @@ cmd_serve(int argc, char **argv)
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
-		.prefix = root,
+		.prefix = prefix ? root : NULL,
 		.tpl = tpl,
 	};
 	enum werr e = server_run(&app, &so);
@@ -354,7 +354,7 @@ cmd_cgi(int argc, char **argv, char **envp)
 	const char *tdir = env_or("WARTA_TEMPLATES", "templates");
 	const char *sdir = env_or("WARTA_STATIC", "static");
 	const char *mdir = env_or("WARTA_MEDIA", "media");
-	const char *prefix = env_or("WARTA_PREFIX", "");
+	const char *prefix = getenv("WARTA_PREFIX");
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--templates", true, &tdir},
@@ -374,13 +374,14 @@ cmd_cgi(int argc, char **argv, char **envp)
 				"WARTA_DB\n");
 		goto fail;
 	}
-	if (!prefix_ok(prefix, root) || !(tpl = load_templates(tdir)))
+	if ((prefix && !prefix_ok(prefix, root)) ||
+	    !(tpl = load_templates(tdir)))
 		goto fail;
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
-		.prefix = root,
+		.prefix = prefix ? root : NULL,
 		.tpl = tpl,
 	};
 	w = worker_new(&app);

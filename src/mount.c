@@ -68,24 +68,11 @@ mount_strip(const char *root, const char *path)
 }
 
 bool
-mount_from_cgi(const char *prefix, const char *script_name,
-	       const char *path_info, const char *uri, bool cgi, char *out)
+mount_of_cgi(const char *prefix, const char *script_name, char *out)
 {
-	out[0] = '\0';
-	if (prefix && *prefix)
+	if (prefix)
 		return mount_normalise(prefix, out);
-	if (!script_name || !*script_name)
-		return true;
-	if (cgi)
-		return mount_normalise(script_name, out);
-	if (!path_info || !*path_info || !uri)
-		return true;
-	/* A SCRIPT_NAME that is not a mount point, or one the target does
-	 * not start with, is the server's business (a split for PHP, a
-	 * rewrite), not ours: the target as sent is the path. */
-	if (!mount_normalise(script_name, out) || !mount_strip(out, uri))
-		out[0] = '\0';
-	return true;
+	return mount_normalise(script_name ? script_name : "", out);
 }
 
 /* True when the n bytes before an '=' at name+n are an attribute whose

@@ -39,18 +39,13 @@ bool mount_normalise(const char *s, char *out);
  * points into path. */
 const char *mount_strip(const char *root, const char *path);
 
-/* The mount point of a request a web server passed the CGI way (CGI or
- * FastCGI), into out (MOUNT_MAX + 1 bytes): prefix when the operator gave
- * one (not ""); else SCRIPT_NAME, normalised, when the server split the
- * target there: for CGI always (RFC 3875 makes SCRIPT_NAME the program's
- * own path), for FastCGI when PATH_INFO is not empty and the raw target
- * uri lies below it (lighttpd and Apache with a mount point; nginx's usual
- * SCRIPT_NAME, the whole path with no PATH_INFO, means none); else "".
- * Any argument may be NULL. False when the chosen SCRIPT_NAME
- * is not a usable mount point (out is then ""). */
-bool mount_from_cgi(const char *prefix, const char *script_name,
-		    const char *path_info, const char *uri, bool cgi,
-		    char *out);
+/* The mount point of a CGI request, into out (MOUNT_MAX + 1 bytes):
+ * prefix, normalised, when the operator gave one (not NULL; "" or "/" is
+ * the host's root); else SCRIPT_NAME (RFC 3875 makes it the program's own
+ * path, which lighttpd's alias and Apache's ScriptAlias set to the mount
+ * point), normalised; NULL is "". False when the one chosen is not a
+ * usable mount point (out is then ""). */
+bool mount_of_cgi(const char *prefix, const char *script_name, char *out);
 
 /* Appends html to out with root put in front of every root-relative URL
  * ("/x", not "//host/x") that starts the value of a double-quoted href,

@@ -27,7 +27,7 @@ setup(void **state)
 	if (!f)
 		return -1;
 	arena_init(&f->arena);
-	f->app.prefix = "";
+	f->app.prefix = NULL; /* no --prefix: SCRIPT_NAME */
 	*state = f;
 	return 0;
 }
@@ -138,7 +138,12 @@ test_mount_points(void **state)
 	req = read_req(state, pre, NULL);
 	assert_string_equal(req->path, "/arsip");
 	assert_string_equal(req->root, "/situs");
+	/* --prefix / puts it at the root whatever SCRIPT_NAME says. */
 	f->app.prefix = "";
+	req = read_req(state, pre, NULL);
+	assert_string_equal(req->path, "/arsip");
+	assert_string_equal(req->root, "");
+	f->app.prefix = NULL;
 
 	/* A SCRIPT_NAME that cannot be a mount point is refused. */
 	char *bad[] = {"REQUEST_METHOD=GET", "SCRIPT_NAME=/cgi bin/w",
@@ -227,7 +232,7 @@ test_body(void **state)
 		assert_int_equal(req->body_err, W_INVAL);
 	}
 
-	/* Past the limit: refused before a byte is read. */
+	/* Past the limit: refused, nothing kept. */
 	char big[64];
 	snprintf(big, sizeof big, "CONTENT_LENGTH=%u", REQ_MAX_BODY + 1);
 	char *toobig[] = {"REQUEST_METHOD=POST", "PATH_INFO=/x", big, NULL};

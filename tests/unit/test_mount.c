@@ -75,43 +75,32 @@ test_strip(void **state)
 }
 
 static void
-test_from_cgi(void **state)
+test_of_cgi(void **state)
 {
 	char out[MOUNT_MAX + 1];
 	(void)state;
-	/* --prefix wins over what the server says. */
-	assert_true(mount_from_cgi("/situs/", "/x", "/y", "/x/y", false, out));
+	/* --prefix wins over what the server says; "/" is the root. */
+	assert_true(mount_of_cgi("/situs/", "/x", out));
 	assert_string_equal(out, "/situs");
-	assert_false(mount_from_cgi("/a b", NULL, NULL, NULL, true, out));
-	/* CGI: SCRIPT_NAME is the program's path, PATH_INFO or not. */
-	assert_true(mount_from_cgi("", "/berita", "", NULL, true, out));
+	assert_true(mount_of_cgi("/", "/cgi-bin/warta.cgi", out));
+	assert_string_equal(out, "");
+	assert_true(mount_of_cgi("", "/cgi-bin/warta.cgi", out));
+	assert_string_equal(out, "");
+	assert_false(mount_of_cgi("/a b", "/x", out));
+	assert_string_equal(out, "");
+	/* Else SCRIPT_NAME, the program's own path. */
+	assert_true(mount_of_cgi(NULL, "/berita", out));
 	assert_string_equal(out, "/berita");
-	assert_true(mount_from_cgi(NULL, "/cgi-bin/warta.cgi", "/kanal/x",
-				   NULL, true, out));
+	assert_true(mount_of_cgi(NULL, "/cgi-bin/warta.cgi", out));
 	assert_string_equal(out, "/cgi-bin/warta.cgi");
-	assert_true(mount_from_cgi("", "", "/kanal/x", NULL, true, out));
+	assert_true(mount_of_cgi(NULL, "", out));
 	assert_string_equal(out, "");
-	assert_true(mount_from_cgi("", NULL, "/", NULL, true, out));
+	assert_true(mount_of_cgi(NULL, "/", out));
 	assert_string_equal(out, "");
-	assert_false(mount_from_cgi("", "/cgi bin/w", "/", NULL, true, out));
-	/* FastCGI behind lighttpd or Apache with a mount point. */
-	assert_true(mount_from_cgi("", "/berita", "/kanal/x",
-				   "/berita/kanal/x?a=1", false, out));
-	assert_string_equal(out, "/berita");
-	/* nginx: SCRIPT_NAME is the whole path, no PATH_INFO. */
-	assert_true(mount_from_cgi("", "/kanal/x", NULL, "/kanal/x", false,
-				   out));
+	assert_true(mount_of_cgi(NULL, NULL, out));
 	assert_string_equal(out, "");
-	assert_true(mount_from_cgi("", "/kanal/x", "", "/kanal/x", false,
-				   out));
-	assert_string_equal(out, "");
-	/* A split the target does not start with, or no usable name: the
-	 * target as sent. */
-	assert_true(mount_from_cgi("", "/index.php", "/x", "/berita/x", false,
-				   out));
-	assert_string_equal(out, "");
-	assert_true(mount_from_cgi("", "/a b", "/x", "/a%20b/x", false, out));
-	assert_string_equal(out, "");
+	assert_false(mount_of_cgi(NULL, "/cgi bin/w", out));
+	assert_false(mount_of_cgi(NULL, "/a/../b", out));
 }
 
 /* mount_html(root, in) must give want. */
@@ -228,7 +217,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_strip),
-		cmocka_unit_test(test_from_cgi),
+		cmocka_unit_test(test_of_cgi),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_req_set_root),
 	};
