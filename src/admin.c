@@ -32,6 +32,8 @@ static const struct {
     {"password", "Kata sandi diganti."},
     {"settings", "Pengaturan situs tersimpan."},
     {"logout", "Anda telah keluar."},
+    {"password_own", "Kata sandi diganti; sesi Anda yang lain berakhir."},
+    {"session_ended", "Sesi itu diakhiri."},
 };
 
 const char *
@@ -73,27 +75,59 @@ load_session(struct worker *w, const struct req *req)
 	enum werr e = db_session_get(w->db, &w->arena, hash, req->now, s);
 	if (e == W_NOTFOUND)
 		return W_OK;
-	if (e == W_OK)
+	if (e == W_OK) {
+		s->id_hash = arena_strdup(&w->arena, hash);
+		if (!s->id_hash)
+			return W_NOMEM;
 		w->session = s;
+	}
 	return e;
 }
 
-/* True when the request carries no Origin header, or one naming the site
- * itself: scheme://host[:port] of the base URL. A browser sends Origin
- * with every cross-site POST, so this stops forged forms even before the
- * CSRF token is looked at. */
+/* True when origin ("scheme://host[:port]", as browsers send it) names
+ * scheme and host (a Host header value, "host[:port]"). ASCII case is
+ * ignored, and so is a port that is the scheme's default, which a Host
+ * header may spell out and an Origin never does. */
+static bool
+origin_is(const char *origin, const char *scheme, const char *host)
+{
+	size_t sl = strlen(scheme);
+	if (!host || !*host || strncasecmp(origin, scheme, sl) != 0 ||
+	    strncmp(origin + sl, "://", 3) != 0)
+		return false;
+	origin += sl + 3;
+	const char *dflt = strcmp(scheme, "https") == 0 ? ":443" : ":80";
+	size_t ol = strlen(origin), hl = strlen(host), dl = strlen(dflt);
+	if (ol > dl && strcmp(origin + ol - dl, dflt) == 0)
+		ol -= dl;
+	if (hl > dl && strcmp(host + hl - dl, dflt) == 0)
+		hl -= dl;
+	return ol == hl && strncasecmp(origin, host, ol) == 0;
+}
+
+/* True when the request carries no Origin header, or one naming the
+ * address the request itself reached (its scheme and Host, so that the
+ * admin works at 127.0.0.1, localhost or a LAN name alike), or the site's
+ * base URL (a proxy that rewrites Host). A browser sends Origin with every
+ * cross-site POST, so this stops forged forms even before the CSRF token
+ * is looked at: a page elsewhere cannot choose the Host its victim's
+ * browser sends. */
 static bool
 origin_ok(const struct worker *w, const struct req *req)
 {
 	const char *origin = req_header(req, "origin");
-	const char *base = w->site.base_url;
-
 	if (!origin)
 		return true;
-	const char *host = strstr(base, "://");
-	if (!host)
+	const char *host = req_header(req, "host");
+	if (!host || !*host)
+		host = req->server_host;
+	if (origin_is(origin, req->https ? "https" : "http", host))
+		return true;
+	const char *base = w->site.base_url;
+	const char *sep = strstr(base, "://");
+	if (!sep)
 		return false;
-	size_t n = strcspn(host + 3, "/") + (size_t)(host + 3 - base);
+	size_t n = strcspn(sep + 3, "/") + (size_t)(sep + 3 - base);
 	return strlen(origin) == n && strncasecmp(origin, base, n) == 0;
 }
 
@@ -125,24 +159,43 @@ login_url(struct worker *w, const struct req *req)
 		    : NULL;
 }
 
+/* Why a POST was refused, for the 403 page. */
+static const char DENY_ORIGIN[] =
+	"Formulir ini dikirim dari alamat lain, bukan dari halaman redaksi "
+	"situs ini. Demi keamanan, perubahan hanya diterima dari halaman "
+	"redaksi sendiri. Buka halaman redaksi langsung, lalu coba lagi.";
+static const char DENY_TOKEN[] =
+	"Token keamanan formulir tidak cocok. Biasanya halaman sudah terlalu "
+	"lama terbuka, atau Anda keluar lalu masuk lagi di tab lain. Muat "
+	"ulang halaman, lalu kirim lagi.";
+static const char DENY_LOGIN_TOKEN[] =
+	"Formulir masuk sudah kedaluwarsa atau browser menolak cookie. Muat "
+	"ulang halaman masuk, pastikan cookie diizinkan, lalu coba lagi.";
+static const char DENY_SESSION[] =
+	"Sesi Anda sudah berakhir atau Anda belum masuk. Masuk lagi, lalu "
+	"ulangi tindakan ini.";
+
 enum werr
 admin_gate(struct worker *w, struct req *req, struct resp *resp,
-	   unsigned route_flags, bool *done)
+	   unsigned route_flags, bool *done, const char **why)
 {
 	bool public = (route_flags & ROUTE_PUBLIC) != 0;
 
 	*done = false;
+	*why = NULL;
 	enum werr e = load_session(w, req);
 	if (e != W_OK)
 		return e;
 	if (req->method != METHOD_GET && req->method != METHOD_HEAD) {
 		/* Every state change is a POST that proves it comes from one
 		 * of our own pages. */
-		if (!origin_ok(w, req) || !csrf_ok(w, req, public))
-			return W_FORBIDDEN;
-		if (!w->session && !public)
-			return W_FORBIDDEN;
-		return W_OK;
+		if (!origin_ok(w, req))
+			*why = DENY_ORIGIN;
+		else if (!w->session && !public)
+			*why = DENY_SESSION;
+		else if (!csrf_ok(w, req, public))
+			*why = w->session ? DENY_TOKEN : DENY_LOGIN_TOKEN;
+		return *why ? W_FORBIDDEN : W_OK;
 	}
 	if (w->session || public)
 		return W_OK;
@@ -152,6 +205,25 @@ admin_gate(struct worker *w, struct req *req, struct resp *resp,
 	e = admin_redirect(resp, to);
 	*done = e == W_OK;
 	return e;
+}
+
+void
+admin_denied(struct worker *w, const struct req *req, struct resp *resp,
+	     const char *why)
+{
+	struct tobj *ctx = admin_ctx(w, req, "Akses ditolak");
+	if (ctx && !why && w->session)
+		why = arena_printf(&w->arena,
+				   "Peran Anda (%s) tidak mengizinkan membuka "
+				   "halaman ini atau melakukan tindakan ini. "
+				   "Bila perlu, minta redaktur atau admin.",
+				   role_label(w->session->user.role));
+	if (ctx) {
+		tobj_str(ctx, "why", why ? why : DENY_SESSION);
+		tobj_bool(ctx, "login", !w->session);
+	}
+	if (!ctx || admin_render(w, resp, 403, "admin_denied", ctx) != W_OK)
+		page_error(w, req, resp, W_FORBIDDEN);
 }
 
 /* Marks in nav the area the path belongs to, for aria-current. */
@@ -165,6 +237,7 @@ nav_current(struct tobj *nav, const char *path)
 	    {"/admin/sections", "sections"}, {"/admin/tags", "tags"},
 	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
 	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
+	    {"/admin/account", "account"},
 	};
 
 	if (!path)

@@ -27,6 +27,8 @@ struct user {
 struct session {
 	struct user user;
 	const char *csrf; /* the token forms must send back as "csrf" */
+	const char *id_hash; /* auth_token_hash of the cookie: names this
+				session among the user's others */
 };
 
 #define ADMIN_COOKIE "warta_session"
@@ -36,14 +38,19 @@ struct session {
 /* Runs before an admin handler. Loads the session from the cookie (expired
  * or revoked ones count as none; a live one has its seen_at bumped). When
  * there is none and the route is not ROUTE_PUBLIC: GET/HEAD get a 303 to
- * /admin/login?next=PATH, other methods W_FORBIDDEN. For a POST: an Origin
- * header, when present, must equal the site's base URL origin, and the
- * form's "csrf" field must equal the session's token (or, without a
- * session, the sign-in form's token) — else W_FORBIDDEN and the handler
- * never runs. Returns W_OK to proceed; any other value is the response's
- * error; *done is set when gate already filled resp (a redirect). */
+ * /admin/login?next=PATH, other methods a 403. For a POST: an Origin
+ * header, when present, must name the address the request itself reached
+ * (its scheme and its Host header, or for FastCGI without one the
+ * SERVER_NAME and SERVER_PORT nginx passes) or the site's base URL, and
+ * the form's "csrf" field must equal the session's token (or, without a
+ * session, the sign-in form's token) — else W_FORBIDDEN with *why set to
+ * which check failed, in plain Indonesian for admin_denied(), and the
+ * handler never runs. Returns W_OK to proceed; any other value is the
+ * response's error; *done is set when gate already filled resp (a
+ * redirect). */
 enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
-		     unsigned route_flags, bool *done) WUNUSED;
+		     unsigned route_flags, bool *done,
+		     const char **why) WUNUSED;
 
 /* A context for an admin page: the site, the user (name, role label, what
  * they may do as booleans can_publish, can_taxonomy, can_users,
@@ -57,9 +64,15 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
  * The flash codes a handler may redirect with (?ok=CODE; anything else
  * shows nothing): saved, created, submitted, published, scheduled,
  * unpublished, deleted, restored, corrected, user_added, user_disabled,
- * user_enabled, password, settings, logout. */
+ * user_enabled, password, settings, logout, password_own, session_ended. */
 struct tobj *admin_ctx(struct worker *w, const struct req *req,
 		       const char *title);
+
+/* The admin's 403 page: "Akses ditolak" and why, in plain Indonesian
+ * (why NULL: the signed-in user's role does not allow it). Fills resp;
+ * falls back to page_error when rendering fails. */
+void admin_denied(struct worker *w, const struct req *req, struct resp *resp,
+		  const char *why);
 
 /* Renders template name inside admin_layout into resp->body. */
 enum werr admin_render(struct worker *w, struct resp *resp, int status,
@@ -122,5 +135,16 @@ enum werr admin_login_post(struct worker *w, struct req *req,
 			   struct resp *resp);
 enum werr admin_logout(struct worker *w, struct req *req, struct resp *resp);
 enum werr admin_home(struct worker *w, struct req *req, struct resp *resp);
+
+/* The signed-in user's own account (admin_account.c): GET /admin/account
+ * shows the password form and the user's sessions; POST
+ * /admin/account/password changes the password (the current one must be
+ * right; every other session of the user ends); POST
+ * /admin/account/sessions/end ends one of the user's other sessions. */
+enum werr admin_account(struct worker *w, struct req *req, struct resp *resp);
+enum werr admin_account_password(struct worker *w, struct req *req,
+				 struct resp *resp);
+enum werr admin_account_end(struct worker *w, struct req *req,
+			    struct resp *resp);
 
 #endif

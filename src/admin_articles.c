@@ -89,6 +89,8 @@ render_revisions(struct worker *w, struct req *req, struct resp *resp,
 		return W_NOMEM;
 	tobj_str(ctx, "alert", alert);
 	tobj_str(ctx, "article_title", a->title);
+	/* A restore is a save based on the version this page shows. */
+	tobj_int(ctx, "version", a->version);
 	tobj_str(ctx, "edit_url",
 		 arena_printf(&w->arena, "/admin/articles/%" PRId64 "/edit",
 			      a->id));
@@ -139,6 +141,9 @@ admin_article_restore(struct worker *w, struct req *req, struct resp *resp)
 	int64_t rev = admin_id(req_param(req, "rev"));
 	if (!rev)
 		return W_NOTFOUND;
+	int64_t version = admin_id(form_get(&req->form, "version"));
+	if (!version)
+		return W_INVAL;
 	a = stored;
 	e = db_admin_revision_apply(w->db, &w->arena, rev, &a);
 	if (e != W_OK)
@@ -146,8 +151,24 @@ admin_article_restore(struct worker *w, struct req *req, struct resp *resp)
 	struct admin_save s = {.user_id = w->session->user.id,
 			       .addr = req->remote_addr,
 			       .now = req->now,
-			       .act = ACT_RESTORE};
-	e = db_admin_article_save(w->db, &a, &s);
+			       .act = ACT_RESTORE,
+			       .version = version};
+	e = stored.version != version ? W_STALE
+				      : db_admin_article_save(w->db, &a, &s);
+	if (e == W_STALE) {
+		/* Show the history as it is now, newest save on top. */
+		e = db_admin_article_load(w->db, &w->arena, stored.id,
+					  &stored);
+		if (e != W_OK)
+			return e;
+		return render_revisions(w, req, resp, &stored,
+					"Berita ini disimpan orang lain "
+					"setelah halaman ini dibuka; revisi "
+					"terbarunya kini di urutan teratas. "
+					"Periksa, lalu pulihkan lagi bila "
+					"masih perlu.",
+					409);
+	}
 	if (e == W_CONFLICT)
 		return render_revisions(w, req, resp, &stored,
 					"Revisi itu memakai slug yang kini "

@@ -13,6 +13,7 @@
 #include "db_admin_article.h"
 #include "form.h"
 #include "media.h"
+#include "tpl.h"
 
 /* GET /admin/articles: the listing, filtered by ?status=, ?section=ID,
  * ?author=ID and ?q=words, paged by ?sebelum=TIME.ID. */
@@ -97,5 +98,17 @@ enum werr admin_upload_store(struct worker *w, const struct upload *up,
 /* Removes a stored upload again (a save that failed after the file was
  * written); failures are logged. */
 void admin_upload_discard(struct worker *w, const char *name);
+
+/* Fills ctx's "conflict" for the editor's 409 page (admin_conflict.c):
+ * who saved theirs (the stored article) and when, and for each of title,
+ * lead, body, tags and status that they changed since base_version (the
+ * version mine was opened on) the line diff from that version to theirs,
+ * noting where mine changed it too. Without a revision of base_version the
+ * diffs run from mine to theirs. action is the button mine was sent with,
+ * for "keep mine". */
+enum werr admin_conflict(struct worker *w, struct tobj *ctx,
+			 const struct admin_article *mine,
+			 const struct admin_article *theirs,
+			 int64_t base_version, const char *action) WUNUSED;
 
 #endif

@@ -43,6 +43,12 @@ struct editor {
 	const char *slug_text, *tags_text, *picks_text;
 	const char *sched_date, *sched_time, *reason, *correction;
 	int64_t when;
+	/* The version the form carries: the one it was opened on, or after
+	 * a conflict the stored one, so that saving again keeps this form. */
+	int64_t version;
+	bool conflict;	      /* show what changed since base_version */
+	int64_t base_version; /* the version the conflicting form had */
+	const char *act_name; /* the button pressed, for "keep mine" */
 	bool remove_image;
 	struct upload up;
 	struct {
@@ -539,6 +545,13 @@ render_editor(struct worker *w, struct req *req, struct resp *resp,
 	if (!ctx)
 		return W_NOMEM;
 	tobj_bool(ctx, "is_new", ed->is_new);
+	tobj_int(ctx, "version", ed->version);
+	if (ed->conflict) {
+		enum werr e = admin_conflict(w, ctx, a, &ed->stored,
+					     ed->base_version, ed->act_name);
+		if (e != W_OK)
+			return e;
+	}
 	struct tobj *f = tobj_obj(ctx, "f");
 	tobj_str(f, "title", a->title);
 	tobj_str(f, "slug", ed->slug_text);
@@ -637,7 +650,33 @@ admin_article_edit(struct worker *w, struct req *req, struct resp *resp)
 	    !(me->id && ed.stored.created_by == me->id))
 		return W_FORBIDDEN;
 	from_stored(w, &ed);
+	ed.version = ed.stored.version;
 	return render_editor(w, req, resp, &ed, 200);
+}
+
+/* The 409 page: the stored article changed since the form was opened on
+ * ed->version (or, with reload, between loading it and writing). The form
+ * keeps what this user typed and now carries the stored version, so
+ * saving it again is "keep mine"; the panel shows theirs. */
+static enum werr
+conflict(struct worker *w, struct req *req, struct resp *resp,
+	 struct editor *ed, bool reload)
+{
+	if (reload) {
+		enum werr e = db_admin_article_load(w->db, &w->arena,
+						    ed->stored.id,
+						    &ed->stored);
+		if (e != W_OK)
+			return e;
+	}
+	ed->conflict = true;
+	ed->base_version = ed->version;
+	ed->version = ed->stored.version;
+	/* Its content stays; its state is what is stored now. */
+	ed->a.status = ed->stored.status;
+	ed->a.published_at = ed->stored.published_at;
+	ed->nerrs = 0;
+	return render_editor(w, req, resp, ed, 409);
 }
 
 /* The save of the editor form, for a new article or a stored one. */
@@ -654,12 +693,23 @@ submit(struct worker *w, struct req *req, struct resp *resp,
 	    !admin_article_may(w, &ed->stored, ed->act))
 		return W_FORBIDDEN;
 
+	/* The version the form was opened on; a new article has none. */
+	if (!ed->is_new) {
+		ed->version = admin_id(form_get(&req->form, "version"));
+		if (!ed->version)
+			return W_INVAL;
+	}
+	ed->act_name = form_get(&req->form, "action");
+
 	read_form(w, req, ed);
+	if (!ed->is_new && ed->version != ed->stored.version)
+		return conflict(w, req, resp, ed, false);
 	const char *why, *field;
 	struct admin_save s = {.user_id = me->id,
 			       .addr = req->remote_addr,
 			       .now = req->now,
-			       .act = ed->act};
+			       .act = ed->act,
+			       .version = ed->version};
 
 	if (ed->act == ACT_DELETE) {
 		struct admin_article probe = ed->stored;
@@ -672,6 +722,8 @@ submit(struct worker *w, struct req *req, struct resp *resp,
 			return render_editor(w, req, resp, ed, 422);
 		}
 		enum werr e = db_admin_article_delete(w->db, ed->stored.id, &s);
+		if (e == W_STALE)
+			return conflict(w, req, resp, ed, true);
 		if (e == W_CONFLICT) {
 			ed->nerrs = 0;
 			bad(ed, "action", "Hanya draf yang dapat dihapus.");
@@ -718,6 +770,11 @@ submit(struct worker *w, struct req *req, struct resp *resp,
 	e = db_admin_article_save(w->db, &ed->a, &s);
 	if (e != W_OK)
 		admin_upload_discard(w, name);
+	if (e == W_STALE) {
+		/* Someone saved between our load and our write. */
+		ed->a.id = ed->stored.id;
+		return conflict(w, req, resp, ed, true);
+	}
 	if (e == W_CONFLICT) {
 		/* Taken between the check and the save. */
 		bad(ed, "slug", "Slug sudah dipakai berita lain.");
@@ -764,6 +821,7 @@ admin_article_correct(struct worker *w, struct req *req, struct resp *resp)
 	if (!admin_article_may(w, &ed.stored, ACT_CORRECT))
 		return W_FORBIDDEN;
 	from_stored(w, &ed);
+	ed.version = ed.stored.version;
 	ed.correction = admin_trim(w, form_get(&req->form, "correction"));
 	const char *why, *field;
 	struct admin_article probe = ed.stored;
@@ -777,11 +835,14 @@ admin_article_correct(struct worker *w, struct req *req, struct resp *resp)
 		bad(&ed, field, why);
 	if (ed.nerrs > 0)
 		return render_editor(w, req, resp, &ed, 422);
+	/* Only a note is added, so the version just loaded is the base: a
+	 * save in between is a 409 to try again, never overwritten. */
 	struct admin_save s = {.user_id = w->session->user.id,
 			       .addr = req->remote_addr,
 			       .now = req->now,
 			       .act = ACT_CORRECT,
-			       .correction = ed.correction};
+			       .correction = ed.correction,
+			       .version = ed.stored.version};
 	e = db_admin_article_save(w->db, &ed.a, &s);
 	if (e != W_OK)
 		return e;

@@ -165,8 +165,9 @@ start_session(struct worker *w, const struct req *req, const struct user *u,
 	auth_token_hash(id, hash);
 	s->user = *u;
 	s->csrf = arena_strdup(&w->arena, csrf);
+	s->id_hash = arena_strdup(&w->arena, hash);
 	*token = arena_strdup(&w->arena, id);
-	if (!s->csrf || !*token)
+	if (!s->csrf || !s->id_hash || !*token)
 		return W_NOMEM;
 
 	e = db_begin(w->db);

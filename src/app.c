@@ -56,6 +56,12 @@ static const struct route routes[] = {
 	 ROUTE_ADMIN | ROUTE_PUBLIC},
 	{M_POST, "/admin/login", admin_login_post, ROUTE_ADMIN | ROUTE_PUBLIC},
 	{M_POST, "/admin/logout", admin_logout, ROUTE_ADMIN},
+	/* One's own account (admin_account.c). */
+	{M_GET | M_HEAD, "/admin/account", admin_account, ROUTE_ADMIN},
+	{M_POST, "/admin/account/password", admin_account_password,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/account/sessions/end", admin_account_end,
+	 ROUTE_ADMIN},
 	/* Management pages (admin_manage.c); each checks its permission. */
 	{M_GET | M_HEAD | M_POST, "/admin/sections", admin_taxonomy_list,
 	 ROUTE_ADMIN},
@@ -244,6 +250,7 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 {
 	const struct route *route = NULL;
 	enum werr e = W_OK;
+	const char *denied = NULL; /* why the admin gate refused */
 
 	resp->head = req->method == METHOD_HEAD;
 	e = db_site_load(w->db, &w->arena, &w->site);
@@ -276,7 +283,7 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 	if (route->flags & ROUTE_ADMIN) {
 		/* Session, Origin and CSRF checks before any admin handler. */
 		bool done = false;
-		e = admin_gate(w, req, resp, route->flags, &done);
+		e = admin_gate(w, req, resp, route->flags, &done, &denied);
 		if (e != W_OK || done)
 			goto out;
 	}
@@ -291,7 +298,11 @@ out:
 			close(resp->fd);
 			resp->fd = -1;
 		}
-		page_error(w, req, resp, e);
+		/* Staff get told why, in the admin's own layout. */
+		if (e == W_FORBIDDEN && route && (route->flags & ROUTE_ADMIN))
+			admin_denied(w, req, resp, denied);
+		else
+			page_error(w, req, resp, e);
 	}
 	mount_location(w, resp);
 	common_headers(resp, route ? route->flags : 0);

@@ -12,6 +12,7 @@
 struct tpl_set;
 struct db;
 struct session;
+struct shm;
 
 /* Read-only once serving starts; shared by every thread. */
 struct app {
@@ -23,6 +24,10 @@ struct app {
 			       "" for the host's root; NULL when not given:
 			       the host's root, or SCRIPT_NAME for CGI */
 	const struct tpl_set *tpl;
+	/* Shared by every worker process (shm.h): counters that must add up
+	 * across processes, such as metrics. NULL outside `warta serve`
+	 * (unit tests), so users check. */
+	struct shm *shm;
 };
 
 /* Site settings, read from the database per request (cheap: one prepared

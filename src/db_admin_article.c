@@ -216,7 +216,7 @@ static const char SQL_LOAD[] =
 	" a.section_id, a.status, a.published_at, a.unpublished_at,"
 	" a.unpublish_reason, a.featured, a.image_id, m.name,"
 	" a.image_caption, a.image_credit, a.created_by, a.editor_id,"
-	" a.created_at, a.updated_at"
+	" a.created_at, a.updated_at, a.version"
 	" FROM articles a LEFT JOIN media m ON m.id = a.image_id"
 	" WHERE a.id = ?1";
 
@@ -264,6 +264,7 @@ article_row(sqlite3_stmt *st, struct arena *a, void *row)
 	out->editor_id = sqlite3_column_int64(st, 17);
 	out->created_at = sqlite3_column_int64(st, 18);
 	out->updated_at = sqlite3_column_int64(st, 19);
+	out->version = sqlite3_column_int64(st, 20);
 	bool ok = db_col(st, 1, a, &out->slug) &&
 		  db_col(st, 2, a, &out->title) &&
 		  db_col(st, 3, a, &out->lead) &&
@@ -320,11 +321,12 @@ static const char SQL_UPDATE[] =
 	" body_md = ?6, body_html = ?7, status = ?8, section_id = ?9,"
 	" published_at = ?10, updated_at = ?11, featured = ?12,"
 	" unpublish_reason = ?13, unpublished_at = ?14, editor_id = ?15,"
-	" image_id = ?16, image_caption = ?17, image_credit = ?18"
-	" WHERE id = ?1";
+	" image_id = ?16, image_caption = ?17, image_credit = ?18,"
+	" version = version + 1"
+	" WHERE id = ?1 AND (?21 = 0 OR version = ?21)";
 
 static const char SQL_CREATED[] =
-	"SELECT created_at FROM articles WHERE id = ?1";
+	"SELECT created_at, version FROM articles WHERE id = ?1";
 
 static const char SQL_DEL_AUTHORS[] =
 	"DELETE FROM article_authors WHERE article_id = ?1";
@@ -368,8 +370,9 @@ static const char SQL_ADD_CORRECTION[] =
  * byline and editor order (SQLite 3.40 has no ORDER BY inside an
  * aggregate). */
 static const char SQL_REVISION[] =
-	"INSERT INTO revisions (article_id, user_id, created_at, snapshot)"
-	" SELECT a.id, ?2, ?3, json_object("
+	"INSERT INTO revisions (article_id, user_id, created_at, version,"
+	" snapshot)"
+	" SELECT a.id, ?2, ?3, a.version, json_object("
 	"'id', a.id, 'title', a.title, 'slug', a.slug, 'lead', a.lead,"
 	" 'dateline', a.dateline, 'body_md', a.body_md,"
 	" 'section_id', a.section_id, 'section', s.slug,"
@@ -455,25 +458,35 @@ save_row(struct db *db, struct admin_article *a, const struct admin_save *s,
 		sqlite3_bind_int64(st, 20, s->now);
 	} else {
 		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_int64(st, 21, s->version);
 	}
 	e = create ? db_exec(db, st, "saving an article")
 		   : db_exec_changed(db, st, "saving an article");
-	if (e != W_OK)
+	if (e != W_OK && e != W_NOTFOUND)
 		return e;
 	if (create) {
 		a->id = sqlite3_last_insert_rowid(db_sqlite(db));
 		a->created_by = s->user_id;
 		a->created_at = s->now;
+		a->version = 1;
 		return W_OK;
 	}
-	/* The caller's record may not have come from load. */
+	/* The caller's record may not have come from load; and no row
+	 * changed means either no article or another version. */
 	st = db_stmt(db, SQL_CREATED);
 	if (!st)
 		return W_DB;
 	sqlite3_bind_int64(st, 1, a->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		a->created_at = sqlite3_column_int64(st, 0);
+		a->version = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "reading a saved article");
+	if (e == W_NOTFOUND)
+		return rc == SQLITE_ROW ? W_STALE : W_NOTFOUND;
 	return W_OK;
 }
 
@@ -656,7 +669,7 @@ out:
 /* ---- delete ---- */
 
 static const char SQL_STATUS_OF[] =
-	"SELECT status, slug FROM articles WHERE id = ?1";
+	"SELECT status, slug, version FROM articles WHERE id = ?1";
 static const char SQL_DELETE[] = "DELETE FROM articles WHERE id = ?1";
 
 enum werr
@@ -678,7 +691,10 @@ db_admin_article_delete(struct db *db, int64_t id, const struct admin_save *s)
 		 * between the check and the delete. */
 		const char *status = (const char *)sqlite3_column_text(st, 0);
 		const char *sl = (const char *)sqlite3_column_text(st, 1);
-		if (!status || strcmp(status, "draft") != 0)
+		if (s->version &&
+		    sqlite3_column_int64(st, 2) != s->version)
+			e = W_STALE;
+		else if (!status || strcmp(status, "draft") != 0)
 			e = W_CONFLICT;
 		snprintf(slug, sizeof slug, "%s", sl ? sl : "");
 	} else {

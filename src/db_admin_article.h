@@ -52,6 +52,7 @@ struct admin_article {
 	int64_t editor_id;  /* the user who published; 0: none yet */
 	int64_t created_at;
 	int64_t updated_at;
+	int64_t version; /* 1 when created, one more with every save */
 };
 
 /* The buttons of the editor. */
@@ -135,19 +136,28 @@ struct admin_save {
 	enum article_action act;	 /* names the audit-log row */
 	const char *correction;		 /* non-empty: a public note */
 	const struct admin_media *image; /* non-NULL: the new image */
+	/* The version the change was based on (what the form was opened
+	 * on): an update of an article now at another version is refused.
+	 * 0 only for tools that mean "whatever is stored". */
+	int64_t version;
 };
 
 /* Saves art in ONE transaction: inserts it (art->id 0; created_at and
- * created_by are then now and s->user_id) or updates it; renders body_md
+ * created_by are then now and s->user_id, version 1) or updates it, when
+ * s->version is 0 or the stored version, in the same UPDATE that writes it
+ * (so of two saves based on one version exactly one wins), raising the
+ * version by one; renders body_md
  * to body_html with markdown_render; replaces its authors (in order), its
  * tags (by name; a tag whose slug_from(name) does not exist yet is
  * created) and its picks (by slug; unknown slugs and the article itself
  * are skipped); records s->image as a media row and makes it the image;
  * adds s->correction; sets updated_at to s->now; writes a revision holding
  * the whole article as JSON (built by SQLite from the stored rows, so it
- * is exactly what was saved) and an audit_log row. On success art->id,
- * created_at, updated_at and image_id are updated.
- * Errors, after which nothing at all was written: W_CONFLICT when the slug
+ * is exactly what was saved, with its version) and an audit_log row. On
+ * success art->id, created_at, updated_at, version and image_id are
+ * updated.
+ * Errors, after which nothing at all was written: W_STALE when the
+ * article is no longer at s->version; W_CONFLICT when the slug
  * is taken; W_INVAL when a constraint fails (empty title, unknown section
  * or author, a tag name with no slug, no author, a slug that fails
  * slug_valid); W_NOTFOUND when art->id
@@ -157,7 +167,8 @@ enum werr db_admin_article_save(struct db *db, struct admin_article *art,
 
 /* Deletes draft id (its revisions and corrections go with it) and logs
  * it, in one transaction. W_NOTFOUND when there is none, W_CONFLICT when
- * it is not a draft. */
+ * it is not a draft, W_STALE when s->version is not 0 and not its
+ * version. */
 enum werr db_admin_article_delete(struct db *db, int64_t id,
 				  const struct admin_save *s) WUNUSED;
 

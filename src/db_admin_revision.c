@@ -150,3 +150,43 @@ db_admin_revision_apply(struct db *db, struct arena *a, int64_t rev,
 		*art = r;
 	return e;
 }
+
+/* revisions_article narrows to the article's own rows, few enough to
+ * filter by version. */
+static const char SQL_REVISION_AT[] =
+	"SELECT json_extract(r.snapshot, '$.title'),"
+	" json_extract(r.snapshot, '$.lead'),"
+	" json_extract(r.snapshot, '$.body_md'),"
+	" (SELECT group_concat(value, ', ') FROM json_each(r.snapshot,"
+	" '$.tags')),"
+	" json_extract(r.snapshot, '$.status'), COALESCE(u.name, ''),"
+	" r.created_at"
+	" FROM revisions r LEFT JOIN users u ON u.id = r.user_id"
+	" WHERE r.article_id = ?1 AND r.version = ?2"
+	" ORDER BY r.id DESC LIMIT 1";
+
+/* A db_row_fn for SQL_REVISION_AT into a struct admin_snapshot. */
+static enum werr
+snapshot_row(sqlite3_stmt *st, struct arena *a, void *row)
+{
+	struct admin_snapshot *s = row;
+	s->created_at = sqlite3_column_int64(st, 6);
+	bool ok = db_col(st, 0, a, &s->title) && db_col(st, 1, a, &s->lead) &&
+		  db_col(st, 2, a, &s->body_md) && db_col(st, 3, a, &s->tags) &&
+		  db_col(st, 4, a, &s->status) &&
+		  db_col(st, 5, a, &s->user_name);
+	return ok ? W_OK : W_NOMEM;
+}
+
+enum werr
+db_admin_revision_at(struct db *db, struct arena *a, int64_t id,
+		     int64_t version, struct admin_snapshot *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_stmt(db, SQL_REVISION_AT);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, version);
+	return db_one(db, st, a, snapshot_row, out, "a revision by version");
+}

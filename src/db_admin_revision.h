@@ -31,4 +31,22 @@ enum werr db_admin_revisions(struct db *db, struct arena *a, int64_t id,
 enum werr db_admin_revision_apply(struct db *db, struct arena *a, int64_t rev,
 				  struct admin_article *art) WUNUSED;
 
+/* What the conflict page compares of one saved version of an article. */
+struct admin_snapshot {
+	const char *title;
+	const char *lead;
+	const char *body_md;
+	const char *tags;      /* names joined with ", " */
+	const char *status;    /* the status name */
+	const char *user_name; /* who saved it; "" when unknown */
+	int64_t created_at;
+};
+
+/* The revision that saved version of article id (the newest such, should
+ * a restore have repeated one). W_NOTFOUND when there is none: a version
+ * older than revisions' version column, or a deleted article. */
+enum werr db_admin_revision_at(struct db *db, struct arena *a, int64_t id,
+			       int64_t version,
+			       struct admin_snapshot *out) WUNUSED;
+
 #endif

@@ -1,4 +1,5 @@
 /* db_user.c - accounts, sessions and sign-in throttling in SQLite. */
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -409,4 +410,91 @@ enum werr
 db_login_clear(struct db *db, const char *key)
 {
 	return exec_key(db, SQL_LOGIN_CLEAR, key, false, 0);
+}
+
+/* ---- a user's own sessions ---- */
+
+static const char SQL_SESSIONS_OF[] =
+    "SELECT substr(id_hash, 1, 16), created_at, seen_at, addr,"
+    " id_hash = ?2 FROM sessions"
+    " WHERE user_id = ?1 AND seen_at > ?3 AND created_at > ?4"
+    " ORDER BY seen_at DESC, id_hash LIMIT ?5";
+/* sessions_user finds the user's few rows; the prefix picks one. */
+static const char SQL_SESSION_END[] =
+    "DELETE FROM sessions WHERE user_id = ?1 AND substr(id_hash, 1, 16) = ?2";
+static const char SQL_SESSIONS_END_OTHERS[] =
+    "DELETE FROM sessions WHERE user_id = ?1 AND id_hash <> ?2";
+
+/* A db_row_fn for SQL_SESSIONS_OF into a struct db_session_info. */
+static enum werr
+session_row(sqlite3_stmt *st, struct arena *a, void *row)
+{
+	struct db_session_info *out = row;
+	const char *h = (const char *)sqlite3_column_text(st, 0);
+	snprintf(out->handle, sizeof out->handle, "%s", h ? h : "");
+	out->created_at = sqlite3_column_int64(st, 1);
+	out->seen_at = sqlite3_column_int64(st, 2);
+	out->current = sqlite3_column_int(st, 4) != 0;
+	return db_col(st, 3, a, &out->addr) ? W_OK : W_NOMEM;
+}
+
+enum werr
+db_sessions_of(struct db *db, struct arena *a, int64_t user_id,
+	       const char *current_hash, int64_t now, size_t max,
+	       struct db_session_info **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_SESSIONS_OF);
+	if (!st)
+		return W_DB;
+	struct db_session_info *items = arena_alloc(a, max * sizeof *items);
+	if (!items)
+		return W_NOMEM;
+	enum werr e = db_bind_text(db, st, 2, current_hash);
+	if (e != W_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 3, now - ADMIN_IDLE);
+	sqlite3_bind_int64(st, 4, now - ADMIN_ABSOLUTE);
+	sqlite3_bind_int64(st, 5, (int64_t)max);
+	e = db_rows(db, st, a, session_row, items, sizeof *items, max, n, NULL,
+		    "listing sessions");
+	if (e == W_OK)
+		*out = items;
+	return e;
+}
+
+enum werr
+db_session_end(struct db *db, int64_t user_id, const char *handle)
+{
+	if (!handle || strlen(handle) != DB_SESSION_HANDLE_LEN - 1)
+		return W_NOTFOUND;
+	sqlite3_stmt *st = db_stmt(db, SQL_SESSION_END);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, user_id);
+	enum werr e = db_bind_text(db, st, 2, handle);
+	return e != W_OK ? e : db_exec_changed(db, st, "ending a session");
+}
+
+enum werr
+db_user_password_keep(struct db *db, int64_t id, const char *hash,
+		      const char *keep_hash)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_USER_SET_HASH);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	enum werr e = db_bind_text(db, st, 2, hash);
+	if (e == W_OK)
+		e = db_exec_changed(db, st, "changing a password");
+	if (e != W_OK)
+		return e;
+	st = db_stmt(db, SQL_SESSIONS_END_OTHERS);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	e = db_bind_text(db, st, 2, keep_hash);
+	return e != W_OK ? e : db_exec(db, st, "ending other sessions");
 }

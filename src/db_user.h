@@ -17,6 +17,10 @@
 
 /* A key's failures are forgotten once its last one is this old. */
 #define DB_LOGIN_WINDOW (24 * 3600)
+/* A session's public name: the first 16 hex digits of its id's hash, and
+ * a NUL. Enough to tell one user's sessions apart; useless for signing in
+ * (the cookie holds the id, whose hash this only begins). */
+#define DB_SESSION_HANDLE_LEN 17
 
 /* Adds an account. email must already be trimmed (it is stored as given);
  * author_id 0 means no byline; password_hash is an Argon2id string.
@@ -92,5 +96,32 @@ enum werr db_login_fail(struct db *db, const char *key, int64_t now,
 
 /* Forgets key's failures: a successful sign-in. */
 enum werr db_login_clear(struct db *db, const char *key) WUNUSED;
+
+/* One of an account's live sessions, as its owner sees them. */
+struct db_session_info {
+	char handle[DB_SESSION_HANDLE_LEN]; /* names it for db_session_end */
+	int64_t created_at;
+	int64_t seen_at;
+	const char *addr;
+	bool current; /* the session whose id hashes to the caller's */
+};
+
+/* The live sessions of user_id at now (not past either expiry), most
+ * recently seen first, at most max; current_hash marks the caller's own.
+ * *out is an array of *n in a. */
+enum werr db_sessions_of(struct db *db, struct arena *a, int64_t user_id,
+			 const char *current_hash, int64_t now, size_t max,
+			 struct db_session_info **out, size_t *n) WUNUSED;
+
+/* Ends the session of user_id named by handle (see db_session_info), never
+ * another account's. W_NOTFOUND when user_id has no such session. */
+enum werr db_session_end(struct db *db, int64_t user_id,
+			 const char *handle) WUNUSED;
+
+/* Replaces the password hash of account id and ends every session of it
+ * but keep_hash (the one in use). Two statements: call inside a
+ * transaction. W_NOTFOUND when there is no such account. */
+enum werr db_user_password_keep(struct db *db, int64_t id, const char *hash,
+				const char *keep_hash) WUNUSED;
 
 #endif

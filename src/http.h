@@ -58,6 +58,11 @@ struct req {
 	size_t nheaders;
 	const char *remote_addr;
 	bool https;
+	/* FastCGI's SERVER_NAME[:SERVER_PORT] (the port left out when it is
+	 * the scheme's default); NULL from the HTTP front end, where the Host
+	 * header is always there. Names the request's own address when a
+	 * Host header is missing. */
+	const char *server_host;
 	const char *body; /* raw body of a POST, NUL-terminated; or NULL */
 	size_t body_len;
 	size_t body_cap;

@@ -16,6 +16,7 @@
 #include "migrate.h"
 #include "mount.h"
 #include "server.h"
+#include "shm.h"
 #include "tpl.h"
 
 #define EXIT_USAGE 2
@@ -327,8 +328,15 @@ cmd_serve(int argc, char **argv)
 		.media_dir = mdir,
 		.prefix = prefix ? root : NULL,
 		.tpl = tpl,
+		.shm = shm_new(),
 	};
+	if (!app.shm) {
+		fprintf(stderr, "warta: cannot map shared memory\n");
+		tpl_set_free(tpl);
+		return 1;
+	}
 	enum werr e = server_run(&app, &so);
+	shm_free(app.shm);
 	tpl_set_free(tpl);
 	return e == W_OK ? 0 : 1;
 }

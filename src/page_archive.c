@@ -154,6 +154,7 @@ page_archive_day(struct worker *w, struct req *req, struct resp *resp)
 				       month_label(w, y, m));
 	if (!ctx)
 		return W_NOMEM;
+	tobj_bool(ctx, "has_articles", l.n > 0);
 	page_touch(resp, page_cards(w, ctx, "articles", &l));
 	page_older(w, ctx, base, &l);
 	page_listing_head(w, ctx, base, &before);

@@ -10,6 +10,7 @@
 #include "page.h"
 
 #define RELATED_MAX 5
+#define RAIL_MAX 5 /* stories in each block of the side column */
 
 /* True when s is exactly n ASCII digits. */
 static bool
@@ -189,6 +190,51 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 	return e;
 }
 
+/* Moves the items of l that are not article self and not in seen[0..nseen)
+ * to its front, keeping at most max of them. */
+static void
+keep_others(struct article_list *l, int64_t self,
+	    const struct article_list *seen, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n && n < max; i++) {
+		bool dup = l->items[i].id == self;
+		for (size_t j = 0; seen && j < seen->n && !dup; j++)
+			dup = seen->items[j].id == l->items[i].id;
+		if (!dup)
+			l->items[n++] = l->items[i];
+	}
+	l->n = n;
+}
+
+/* The side column (beside the story on a wide screen, below it on a
+ * phone): the newest stories, then the newest of the story's section not
+ * already in the first block; never the story itself. Two reads of the
+ * listing indexes (articles_live, articles_live_section) of a dozen rows
+ * at most, whatever the size of the archive. */
+static enum werr
+rail(struct worker *w, const struct req *req, struct resp *resp,
+     struct tobj *ctx, const struct article *a)
+{
+	struct article_list latest, section;
+	enum werr e = db_articles_latest(w->db, &w->arena, req->now, NULL,
+					 RAIL_MAX + 1, &latest);
+	if (e != W_OK)
+		return e;
+	keep_others(&latest, a->id, NULL, RAIL_MAX);
+	e = db_articles_by_section(w->db, &w->arena, a->section.id, req->now,
+				   NULL, 2 * RAIL_MAX + 1, &section);
+	if (e != W_OK)
+		return e;
+	keep_others(&section, a->id, &latest, RAIL_MAX);
+
+	page_touch(resp, page_cards(w, ctx, "rail_latest", &latest));
+	page_touch(resp, page_cards(w, ctx, "rail_section", &section));
+	tobj_bool(ctx, "has_rail_latest", latest.n > 0);
+	tobj_bool(ctx, "has_rail_section", section.n > 0);
+	return W_OK;
+}
+
 static enum werr
 gone(struct worker *w, struct req *req, struct resp *resp,
      const struct article *a)
@@ -303,5 +349,8 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 	tobj_bool(ctx, "has_related", related.n > 0);
 	page_touch(resp, a.updated_at);
 	page_touch(resp, page_cards(w, ctx, "related", &related));
+	e = rail(w, req, resp, ctx, &a);
+	if (e != W_OK)
+		return e;
 	return page_render(w, resp, 200, "article", ctx);
 }

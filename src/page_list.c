@@ -24,6 +24,7 @@ listing(struct worker *w, struct req *req, struct resp *resp,
 	tobj_str(ctx, "description", description);
 	tobj_bool(ctx, "first", before->time == 0);
 	tobj_str(ctx, "base", base);
+	tobj_bool(ctx, "has_articles", l->n > 0);
 	page_touch(resp, page_cards(w, ctx, "articles", l));
 	page_older(w, ctx, base, l);
 	page_listing_head(w, ctx, base, before);

@@ -171,6 +171,7 @@ page_search(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 
+	tobj_bool(ctx, "has_results", res.n > 0);
 	struct tlist *l = tobj_list(ctx, "results");
 	for (size_t i = 0; i < res.n; i++) {
 		const struct search_hit *h = &res.items[i];

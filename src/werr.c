@@ -14,6 +14,7 @@ static const struct {
 	[W_NOTFOUND] = {404, "not found"},
 	[W_METHOD] = {405, "method not allowed"},
 	[W_CONFLICT] = {409, "conflict"},
+	[W_STALE] = {409, "changed meanwhile"},
 	[W_GONE] = {410, "gone"},
 	[W_TOOBIG] = {413, "request too large"},
 	[W_URILONG] = {414, "request target too long"},

@@ -20,6 +20,7 @@ enum werr {
 	W_NOTFOUND,  /* 404 */
 	W_METHOD,    /* 405 */
 	W_CONFLICT,  /* 409: a unique value already taken */
+	W_STALE,     /* 409: changed by someone else since it was read */
 	W_GONE,      /* 410: unpublished with a public reason */
 	W_TOOBIG,    /* 413 */
 	W_URILONG,   /* 414 */

@@ -395,6 +395,25 @@ async function main() {
 		check(m.scroll <= 390,
 			`no sideways scrolling on a phone (${m.scroll}px wide)`);
 		check(m.body >= 14, `body text is readable (${m.body}px)`);
+		// Every entry of the section menu in view, none cut off or
+		// scrolled out of sight.
+		const nav = await pp.evaluate(() => {
+			const box = document.querySelector('nav.sections .wrap');
+			return {
+				hidden: box.scrollWidth - box.clientWidth,
+				links: [...box.querySelectorAll('a')].map((a) => {
+					const r = a.getBoundingClientRect();
+					return { text: a.textContent, left: r.left,
+						right: r.right,
+						cut: a.scrollWidth > a.clientWidth };
+				}),
+			};
+		});
+		check(nav.links.length >= 3, `section menu has ${nav.links.length} entries`);
+		check(nav.hidden <= 0, `section menu hides nothing sideways (${nav.hidden}px)`);
+		const out = nav.links.filter((l) => l.left < 0 || l.right > 390 || l.cut);
+		check(out.length === 0, 'every section menu entry fits the phone' +
+			(out.length ? ': ' + out.map((l) => l.text).join(', ') : ''));
 		const shotPhone = path.join(OUT, 'e2e-article-phone.png');
 		await pp.screenshot({ path: shotPhone, fullPage: true });
 		log(`screenshot ${shotPhone}`);

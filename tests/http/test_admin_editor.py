@@ -101,6 +101,15 @@ def fields(**kw):
 
 
 def post_form(b, path, pairs, files=None):
+    """Posts the editor form; a save of a stored article carries the
+    version it was opened on, here the stored one (a form opened just
+    now) unless pairs name one."""
+    m = re.match(r"/admin/articles/(\d+)$", path)
+    if m and not any(k == "version" for k, _ in pairs):
+        rows = W.rows("SELECT version FROM articles WHERE id = ?",
+                      (int(m.group(1)),))
+        if rows:
+            pairs = list(pairs) + [("version", str(rows[0]["version"]))]
     return b.post(path, pairs, files=files or NO_FILE)
 
 
@@ -515,11 +524,15 @@ class Lifecycle(unittest.TestCase):
         urls = re.findall(r'action="(/admin/articles/%d/revisions/\d+/'
                           r'restore)"' % aid, page.text)
         self.assertEqual(len(urls), 1)
-        self.assertEqual(b.post(urls[0], {}, csrf=False).status, 403)
+        ver = {"version": re.search(r'name="version" value="(\d+)"',
+                                    page.text).group(1)}
+        self.assertEqual(ver["version"], str(article("versi-uji")["version"]))
+        self.assertEqual(b.post(urls[0], ver, csrf=False).status, 403)
         rep = browser(REPORTER)
-        self.assertEqual(rep.post(urls[0], {}).status, 403)
+        self.assertEqual(rep.post(urls[0], ver).status, 403)
         self.assertEqual(article("versi-uji")["title"], "Judul versi kedua")
-        r = b.post(urls[0], {})
+        self.assertEqual(b.post(urls[0], {}).status, 400)
+        r = b.post(urls[0], ver)
         self.assertEqual(r.status, 303)
         self.assertIn("ok=restored", r.header("Location"))
         a = article("versi-uji")

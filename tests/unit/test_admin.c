@@ -183,10 +183,11 @@ test_gate_signed_out(void **state)
 {
 	struct fx *fx = *state;
 	bool done;
+	const char *why;
 
 	request(fx, METHOD_GET, "/admin/articles?status=draft&q=a b");
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	assert_true(done);
 	assert_int_equal(fx->resp.status, 303);
 	assert_string_equal(location(&fx->resp),
@@ -196,7 +197,7 @@ test_gate_signed_out(void **state)
 	/* A public admin route (the sign-in page) lets the visitor in. */
 	request(fx, METHOD_GET, "/admin/login");
 	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-				    ROUTE_ADMIN | ROUTE_PUBLIC, &done),
+				    ROUTE_ADMIN | ROUTE_PUBLIC, &done, &why),
 			 W_OK);
 	assert_false(done);
 	assert_null(fx->w.session);
@@ -205,9 +206,10 @@ test_gate_signed_out(void **state)
 	request(fx, METHOD_POST, "/admin/logout");
 	with_csrf(fx, fx->csrf);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 	    W_FORBIDDEN);
 	assert_false(done);
+	assert_non_null(strstr(why, "Sesi Anda sudah berakhir"));
 
 	/* Cookies that are not a live session count as none. */
 	static const char *const cookies[] = {
@@ -220,7 +222,7 @@ test_gate_signed_out(void **state)
 		request(fx, METHOD_GET, "/admin");
 		req_add_header(&fx->req, "cookie", cookies[i]);
 		assert_int_equal(
-		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 		    W_OK);
 		assert_true(done);
 		assert_null(fx->w.session);
@@ -232,11 +234,12 @@ test_gate_signed_in(void **state)
 {
 	struct fx *fx = *state;
 	bool done;
+	const char *why;
 
 	request(fx, METHOD_GET, "/admin");
 	with_session(fx);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	assert_false(done);
 	assert_non_null(fx->w.session);
 	assert_string_equal(fx->w.session->user.email, "rina@w.test");
@@ -247,14 +250,14 @@ test_gate_signed_in(void **state)
 	with_session(fx);
 	with_csrf(fx, fx->csrf);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	/* ... with the site's own origin too (case aside) ... */
 	request(fx, METHOD_POST, "/admin/logout");
 	with_session(fx);
 	with_csrf(fx, fx->csrf);
 	req_add_header(&fx->req, "origin", "https://WARTA.example:8443");
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 
 	/* ... anything else does not. */
 	char wrong[AUTH_TOKEN_LEN];
@@ -266,13 +269,13 @@ test_gate_signed_in(void **state)
 		with_session(fx);
 		with_csrf(fx, tokens[i]);
 		assert_int_equal(
-		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 		    W_FORBIDDEN);
 	}
 	request(fx, METHOD_POST, "/admin/logout");
 	with_session(fx);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 	    W_FORBIDDEN);
 
 	static const char *const origins[] = {
@@ -290,7 +293,7 @@ test_gate_signed_in(void **state)
 		with_csrf(fx, fx->csrf);
 		req_add_header(&fx->req, "origin", origins[i]);
 		assert_int_equal(
-		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+		    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 		    W_FORBIDDEN);
 	}
 }
@@ -301,6 +304,7 @@ test_gate_login_form(void **state)
 	struct fx *fx = *state;
 	char tok[AUTH_TOKEN_LEN], c[128];
 	bool done;
+	const char *why;
 
 	auth_token_new(tok);
 	snprintf(c, sizeof c, "%s=%s", ADMIN_LOGIN_COOKIE, tok);
@@ -310,26 +314,26 @@ test_gate_login_form(void **state)
 	req_add_header(&fx->req, "cookie", c);
 	with_csrf(fx, tok);
 	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-				    ROUTE_ADMIN | ROUTE_PUBLIC, &done),
+				    ROUTE_ADMIN | ROUTE_PUBLIC, &done, &why),
 			 W_OK);
 	/* The field without the cookie, or a cookie that is no token. */
 	request(fx, METHOD_POST, "/admin/login");
 	with_csrf(fx, tok);
 	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-				    ROUTE_ADMIN | ROUTE_PUBLIC, &done),
+				    ROUTE_ADMIN | ROUTE_PUBLIC, &done, &why),
 			 W_FORBIDDEN);
 	request(fx, METHOD_POST, "/admin/login");
 	req_add_header(&fx->req, "cookie", "warta_login=abc");
 	with_csrf(fx, "abc");
 	assert_int_equal(admin_gate(&fx->w, &fx->req, &fx->resp,
-				    ROUTE_ADMIN | ROUTE_PUBLIC, &done),
+				    ROUTE_ADMIN | ROUTE_PUBLIC, &done, &why),
 			 W_FORBIDDEN);
 	/* The login cookie is no substitute on a private route. */
 	request(fx, METHOD_POST, "/admin/logout");
 	req_add_header(&fx->req, "cookie", c);
 	with_csrf(fx, tok);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done),
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why),
 	    W_FORBIDDEN);
 }
 
@@ -362,12 +366,13 @@ test_ctx(void **state)
 {
 	struct fx *fx = *state;
 	bool done;
+	const char *why;
 	char want[256];
 
 	request(fx, METHOD_GET, "/admin?ok=saved");
 	with_session(fx);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	struct tobj *ctx = admin_ctx(&fx->w, &fx->req, "Dasbor <1>");
 	assert_non_null(ctx);
 	snprintf(want, sizeof want,
@@ -381,7 +386,7 @@ test_ctx(void **state)
 	request(fx, METHOD_GET, "/admin/articles/new?ok=%3Cscript%3E");
 	with_session(fx);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	fx->w.session->user.role = ROLE_ADMIN;
 	ctx = admin_ctx(&fx->w, &fx->req, NULL);
 	snprintf(want, sizeof want, "|Rina &lt;b&gt;|Admin|%s|PTUSA|new|",
@@ -392,7 +397,7 @@ test_ctx(void **state)
 	request(fx, METHOD_GET, "/admin/articles/7/edit?ok=logout");
 	with_session(fx);
 	assert_int_equal(
-	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done), W_OK);
+	    admin_gate(&fx->w, &fx->req, &fx->resp, ROUTE_ADMIN, &done, &why), W_OK);
 	fx->w.session->user.role = ROLE_REPORTER;
 	ctx = admin_ctx(&fx->w, &fx->req, "x");
 	snprintf(want, sizeof want,
