@@ -132,6 +132,8 @@ fe_cgi_read(const struct app *app, char *const *envp, int in,
 		req->remote_addr = arena_strdup(req->arena, addr);
 	req->https = https && (strcasecmp(https, "on") == 0 ||
 			       strcmp(https, "1") == 0);
+	req_set_server_host(req, fe_cgi_env(envp, "SERVER_NAME"),
+			    fe_cgi_env(envp, "SERVER_PORT"));
 	for (char *const *p = envp; p && *p; p++)
 		req_add_cgi_param(req, *p);
 	e = set_target(app, envp, req);

@@ -89,15 +89,8 @@ fill_req(const struct app *app, FCGX_Request *r, struct req *req)
 	if (addr)
 		req->remote_addr = arena_strdup(req->arena, addr);
 	req->https = https && strcasecmp(https, "on") == 0;
-	const char *name = FCGX_GetParam("SERVER_NAME", r->envp);
-	const char *port = FCGX_GetParam("SERVER_PORT", r->envp);
-	if (name && *name) {
-		bool dflt = !port || !*port ||
-			    strcmp(port, req->https ? "443" : "80") == 0;
-		req->server_host =
-			dflt ? arena_strdup(req->arena, name)
-			     : arena_printf(req->arena, "%s:%s", name, port);
-	}
+	req_set_server_host(req, FCGX_GetParam("SERVER_NAME", r->envp),
+			    FCGX_GetParam("SERVER_PORT", r->envp));
 	for (char **p = r->envp; *p; p++)
 		req_add_cgi_param(req, *p);
 	e = uri ? req_set_uri(req, uri) : W_INVAL;

@@ -103,6 +103,12 @@ enum werr req_body_end(struct req *req);
  * REQ_MAX_HEADERS are dropped. */
 void req_add_header(struct req *req, const char *name, const char *val);
 
+/* Sets req->server_host from the CGI variables SERVER_NAME and
+ * SERVER_PORT (either may be NULL), leaving out the port when it is the
+ * scheme's default; call after setting req->https. */
+void req_set_server_host(struct req *req, const char *name,
+			 const char *port);
+
 /* Records the CGI variable "NAME=value" (CGI, FastCGI) as a header when
  * it carries one: HTTP_USER_AGENT becomes user-agent; CONTENT_TYPE and
  * CONTENT_LENGTH, which the CGI convention strips of their HTTP_ prefix,

@@ -302,6 +302,17 @@ req_add_header(struct req *req, const char *name, const char *val)
 }
 
 void
+req_set_server_host(struct req *req, const char *name, const char *port)
+{
+	if (!name || !*name)
+		return;
+	bool dflt = !port || !*port ||
+		    strcmp(port, req->https ? "443" : "80") == 0;
+	req->server_host = dflt ? arena_strdup(req->arena, name)
+				: arena_printf(req->arena, "%s:%s", name, port);
+}
+
+void
 req_add_cgi_param(struct req *req, const char *param)
 {
 	const char *eq = strchr(param, '=');

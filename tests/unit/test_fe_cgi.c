@@ -88,7 +88,7 @@ test_get_under_mount(void **state)
 	    "SCRIPT_NAME=/berita", "PATH_INFO=/kanal/politik",
 	    "QUERY_STRING=sebelum=1.2&q=a%20b", "REMOTE_ADDR=192.0.2.7",
 	    "HTTPS=on", "HTTP_USER_AGENT=uji/1.0", "HTTP_COOKIE=s=abc",
-	    "CONTENT_TYPE=", "SERVER_NAME=example", NULL};
+	    "CONTENT_TYPE=", "SERVER_NAME=example", "SERVER_PORT=443", NULL};
 	struct req *req = read_req(state, env, NULL);
 	assert_int_equal(req->body_err, W_OK);
 	assert_int_equal(req->method, METHOD_GET);
@@ -102,6 +102,7 @@ test_get_under_mount(void **state)
 	assert_string_equal(req_header(req, "cookie"), "s=abc");
 	assert_null(req_header(req, "content-type"));
 	assert_null(req_header(req, "server-name"));
+	assert_string_equal(req->server_host, "example");
 	assert_null(req->body);
 }
 
