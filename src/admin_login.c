@@ -125,18 +125,39 @@ email_norm(struct worker *w, const char *s)
 	return e;
 }
 
-/* Records a failed sign-in against both keys, in one transaction. */
+/* Before a password is checked, in one IMMEDIATE transaction: refuse
+ * when either key is locked (*until gets the lock), else count the attempt
+ * as a failure against both keys. Check and count are one step, so
+ * parallel attempts cannot all pass the check before any is counted: of 40
+ * at once from one address, AUTH_FREE_FAILURES are checked. A success
+ * takes its count back (start_session()); *lock_a gets the lock this
+ * attempt set on akey, for that. */
 static enum werr
-record_failure(struct worker *w, const char *ekey, const char *akey,
-	       int64_t now)
+reserve_attempt(struct worker *w, const char *ekey, const char *akey,
+		int64_t now, int64_t *until, int64_t *lock_a)
 {
+	int64_t fails, until_a = 0, until_e = 0;
 	enum werr e = db_begin(w->db);
+
+	*until = 0;
+	*lock_a = 0;
 	if (e != W_OK)
 		return e;
-	if (ekey)
+	e = db_login_get(w->db, akey, now, &fails, &until_a);
+	if (e == W_OK && ekey)
+		e = db_login_get(w->db, ekey, now, &fails, &until_e);
+	if (e == W_OK) {
+		*until = until_a > until_e ? until_a : until_e;
+		if (*until > now) {
+			db_rollback(w->db);
+			return W_OK;
+		}
+		*until = 0;
+	}
+	if (e == W_OK && ekey)
 		e = db_login_fail(w->db, ekey, now, NULL);
 	if (e == W_OK)
-		e = db_login_fail(w->db, akey, now, NULL);
+		e = db_login_fail(w->db, akey, now, lock_a);
 	if (e == W_OK)
 		e = db_commit(w->db);
 	if (e != W_OK)
@@ -150,7 +171,8 @@ record_failure(struct worker *w, const char *ekey, const char *akey,
  * w->session is the new session and *token its id for the cookie. */
 static enum werr
 start_session(struct worker *w, const struct req *req, const struct user *u,
-	      const char *ekey, const char **token)
+	      const char *ekey, const char *akey, int64_t lock_a,
+	      const char **token)
 {
 	char id[AUTH_TOKEN_LEN], hash[AUTH_TOKEN_HASH_LEN],
 	    csrf[AUTH_TOKEN_LEN];
@@ -174,6 +196,8 @@ start_session(struct worker *w, const struct req *req, const struct user *u,
 	if (e != W_OK)
 		return e;
 	e = db_login_clear(w->db, ekey);
+	if (e == W_OK)
+		e = db_login_release(w->db, akey, lock_a);
 	if (e == W_OK && auth_token_valid(old)) {
 		char oldhash[AUTH_TOKEN_HASH_LEN];
 		auth_token_hash(old, oldhash);
@@ -219,13 +243,10 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 
 	/* A locked key refuses even the right password, without checking it:
 	 * guessing stops paying while the lock lasts. */
-	int64_t fails, until_a = 0, until_e = 0;
-	e = db_login_get(w->db, akey, req->now, &fails, &until_a);
-	if (e == W_OK && ekey)
-		e = db_login_get(w->db, ekey, req->now, &fails, &until_e);
+	int64_t until, lock_a;
+	e = reserve_attempt(w, ekey, akey, req->now, &until, &lock_a);
 	if (e != W_OK)
 		return e;
-	int64_t until = until_a > until_e ? until_a : until_e;
 	if (until > req->now) {
 		const char *retry = arena_printf(&w->arena, "%lld",
 						 (long long)(until - req->now));
@@ -250,16 +271,12 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 		return e;
 	}
 
-	if (!ok) {
-		e = record_failure(w, ekey, akey, req->now);
-		if (e != W_OK)
-			return e;
+	if (!ok) /* counted already, by reserve_attempt() */
 		return form_page(w, req, resp, 403, raw_email, next,
 				 LOGIN_FAILED, false);
-	}
 
 	const char *token;
-	e = start_session(w, req, &u, ekey, &token);
+	e = start_session(w, req, &u, ekey, akey, lock_a, &token);
 	if (e != W_OK)
 		return e;
 	const char *cookie = arena_printf(

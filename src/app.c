@@ -180,6 +180,11 @@ worker_new(const struct app *app)
 		free(w);
 		return NULL;
 	}
+	if (app->sync_full && db_synchronous_full(w->db) != W_OK) {
+		db_close(w->db);
+		free(w);
+		return NULL;
+	}
 	arena_init(&w->arena);
 	buf_init(&w->scratch);
 	return w;
@@ -265,6 +270,10 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 		e = req->body_err == W_TOOBIG ? W_URILONG
 		    : req->body_err != W_OK   ? req->body_err
 					      : W_INVAL;
+		goto out;
+	}
+	if (req->body_err == W_HEADERS) {
+		e = W_HEADERS;
 		goto out;
 	}
 	unsigned allowed;

@@ -24,6 +24,7 @@ struct app {
 			       "" for the host's root; NULL when not given:
 			       the host's root, or SCRIPT_NAME for CGI */
 	const struct tpl_set *tpl;
+	bool sync_full; /* every connection with synchronous=FULL */
 	/* Shared by every worker process (shm.h): counters that must add up
 	 * across processes, such as metrics. NULL outside `warta serve`
 	 * (unit tests), so users check. */

@@ -150,13 +150,17 @@ email_ok(char *s)
 }
 
 /* Reads one line of at most AUTH_PASSWORD_MAX bytes into buf (cap bytes)
- * without its line ending. With echo off when stdin is a terminal. */
+ * without its line ending. With echo off when stdin is a terminal. A NUL
+ * byte in the line refuses it: C strings would cut the password there,
+ * and the account would open with its first few characters. */
 static bool
 read_line(const char *prompt, char *buf, size_t cap)
 {
 	struct termios old, quiet;
 	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
-	bool ok;
+	bool any = false, nul = false, cut = false;
+	size_t n = 0;
+	int c;
 
 	if (tty) {
 		fputs(prompt, stderr);
@@ -166,25 +170,38 @@ read_line(const char *prompt, char *buf, size_t cap)
 		quiet.c_lflag |= ICANON;
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
 	}
-	ok = fgets(buf, (int)cap, stdin) != NULL;
+	/* getc(), not fgets(): fgets() reads past a NUL and strlen() then
+	 * cannot tell. The rest of an over-long line is still read, so that
+	 * none of it is left for the next prompt. */
+	while ((c = getc(stdin)) != EOF && c != '\n') {
+		any = true;
+		if (c == '\0')
+			nul = true;
+		if (n < cap - 1)
+			buf[n++] = (char)c;
+		else
+			cut = true;
+	}
+	buf[n] = '\0';
 	if (tty) {
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
 		fputc('\n', stderr);
 	}
-	if (!ok) {
+	if (!any && c == EOF) {
 		fprintf(stderr, "warta: no password on standard input\n");
 		return false;
 	}
-	size_t n = strlen(buf);
-	if (n && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	else if (n == cap - 1) {
-		fprintf(stderr, "warta: password longer than %d bytes\n",
-			AUTH_PASSWORD_MAX);
+	if (nul) {
+		fprintf(stderr, "warta: the password holds a NUL byte\n");
 		return false;
 	}
 	if (n && buf[n - 1] == '\r')
 		buf[--n] = '\0';
+	if (cut || n > AUTH_PASSWORD_MAX) {
+		fprintf(stderr, "warta: password longer than %d bytes\n",
+			AUTH_PASSWORD_MAX);
+		return false;
+	}
 	return true;
 }
 

@@ -196,6 +196,14 @@ db_idle(struct db *db)
 	}
 }
 
+static const char SQL_SYNC_FULL[] = "PRAGMA synchronous = FULL";
+
+enum werr
+db_synchronous_full(struct db *db)
+{
+	return run(db, SQL_SYNC_FULL);
+}
+
 static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";

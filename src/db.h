@@ -23,6 +23,12 @@ struct db;
  * NULL and writes one line "PATH: message" into err. Close with
  * db_close(). */
 struct db *db_open(const char *path, bool create, char *err, size_t errlen);
+/* Switches db to synchronous=FULL: each commit is on disk (the WAL
+ * fsynced) before it returns, so that a power cut loses no acknowledged
+ * write, at the price of one fsync per commit. `warta serve --synchronous
+ * full`; see docs/operating.md. */
+enum werr db_synchronous_full(struct db *db) WUNUSED;
+
 /* Finalizes cached statements and closes; NULL is a no-op. */
 void db_close(struct db *db);
 

@@ -10,6 +10,18 @@ static const char SQL_TAG_BY_SLUG[] =
     "SELECT id, slug, name, description FROM tags WHERE slug = ?1";
 static const char SQL_AUTHOR_BY_SLUG[] =
     "SELECT id, slug, name, initials, bio FROM authors WHERE slug = ?1";
+/* Whether a public article carries the tag or the author: an EXISTS that
+ * walks the (tag_id, article_id) index and stops at the first public
+ * article, so it costs one probe for any tag in use. The predicate is
+ * db_article.c's PUBLIC, the one rule for what readers see. */
+static const char SQL_TAG_PUBLIC[] =
+    "SELECT EXISTS (SELECT 1 FROM article_tags t"
+    " JOIN articles a ON a.id = t.article_id WHERE t.tag_id = ?2"
+    " AND a.status IN ('scheduled', 'published') AND a.published_at <= ?1)";
+static const char SQL_AUTHOR_PUBLIC[] =
+    "SELECT EXISTS (SELECT 1 FROM article_authors w"
+    " JOIN articles a ON a.id = w.article_id WHERE w.author_id = ?2"
+    " AND a.status IN ('scheduled', 'published') AND a.published_at <= ?1)";
 static const char SQL_SECTIONS_ALL[] =
     "SELECT id, slug, name, description FROM sections"
     " ORDER BY position, name, id";
@@ -86,6 +98,38 @@ db_author_by_slug(struct db *db, struct arena *a, const char *slug,
 {
 	memset(out, 0, sizeof *out);
 	return by_slug(db, a, SQL_AUTHOR_BY_SLUG, slug, author_row, out);
+}
+
+/* Runs one of the EXISTS queries above: W_OK or W_NOTFOUND. */
+static enum werr
+has_public(struct db *db, const char *sql, int64_t id, int64_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	enum werr e = W_NOTFOUND;
+
+	if (!st)
+		return W_DB;
+	if (sqlite3_bind_int64(st, 1, now) || sqlite3_bind_int64(st, 2, id))
+		return db_fail(db, "binding an id");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0))
+		e = W_OK;
+	else if (rc != SQLITE_ROW)
+		e = db_fail(db, sql);
+	sqlite3_reset(st);
+	return e;
+}
+
+enum werr
+db_tag_public(struct db *db, int64_t tag_id, int64_t now)
+{
+	return has_public(db, SQL_TAG_PUBLIC, tag_id, now);
+}
+
+enum werr
+db_author_public(struct db *db, int64_t author_id, int64_t now)
+{
+	return has_public(db, SQL_AUTHOR_PUBLIC, author_id, now);
 }
 
 enum werr

@@ -14,6 +14,13 @@ enum werr db_tag_by_slug(struct db *db, struct arena *a, const char *slug,
 enum werr db_author_by_slug(struct db *db, struct arena *a, const char *slug,
 			    struct author *out) WUNUSED;
 
+/* W_OK when an article public at now carries the tag (the author),
+ * W_NOTFOUND when none does: a tag or an author has a public page only
+ * then, so that a reporter's draft cannot make one. One index probe. */
+enum werr db_tag_public(struct db *db, int64_t tag_id, int64_t now) WUNUSED;
+enum werr db_author_public(struct db *db, int64_t author_id,
+			   int64_t now) WUNUSED;
+
 /* Every section in home-page order (position, name). */
 enum werr db_sections_all(struct db *db, struct arena *a,
 			  struct section **out, size_t *n) WUNUSED;

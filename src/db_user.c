@@ -56,6 +56,12 @@ static const char SQL_LOGIN_FAIL[] =
     " RETURNING failures";
 static const char SQL_LOGIN_LOCK[] =
     "UPDATE login_failures SET locked_until = ?2 WHERE key = ?1";
+/* Only the lock this attempt set goes: a later one belongs to others. */
+static const char SQL_LOGIN_RELEASE[] =
+    "UPDATE login_failures SET failures = MAX(failures - 1, 0),"
+    " locked_until = CASE WHEN locked_until = ?2 THEN 0"
+    "  ELSE locked_until END"
+    " WHERE key = ?1";
 static const char SQL_LOGIN_CLEAR[] =
     "DELETE FROM login_failures WHERE key = ?1";
 
@@ -404,6 +410,14 @@ db_login_fail(struct db *db, const char *key, int64_t now,
 	if (e == W_OK && locked_until)
 		*locked_until = now + delay;
 	return e;
+}
+
+enum werr
+db_login_release(struct db *db, const char *key, int64_t locked_until)
+{
+	/* -1 matches no lock: there was none to lift. */
+	return exec_key(db, SQL_LOGIN_RELEASE, key, true,
+			locked_until ? locked_until : -1);
 }
 
 enum werr

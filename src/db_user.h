@@ -94,6 +94,13 @@ enum werr db_login_get(struct db *db, const char *key, int64_t now,
 enum werr db_login_fail(struct db *db, const char *key, int64_t now,
 			int64_t *locked_until) WUNUSED;
 
+/* Takes back one failure that db_login_fail() recorded for an attempt
+ * that then succeeded: failures - 1, and the lock that call set
+ * (locked_until, its output; 0 for none) lifted unless a later failure
+ * replaced it. */
+enum werr db_login_release(struct db *db, const char *key,
+			   int64_t locked_until) WUNUSED;
+
 /* Forgets key's failures: a successful sign-in. */
 enum werr db_login_clear(struct db *db, const char *key) WUNUSED;
 

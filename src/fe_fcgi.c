@@ -1,9 +1,13 @@
 /* fe_fcgi.c - the FastCGI front end for nginx: libfcgi in, struct req and
  * struct resp across, app_handle() in the middle. */
+/* accept4() and pipe2(): close-on-exec from the start. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -16,9 +20,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fcgi_head.h"
 #include "server.h"
 
 #define BACKLOG 1024
+/* How long a new connection may take to send its whole head (the
+ * parameters), and how long any later read or write may block: a peer that
+ * stops mid-request is dropped after this, not held forever. */
+#define HEAD_DEADLINE_MS 5000
+/* Connections whose head is still coming, per process: they cost a slot
+ * in the door thread's poll set, not a worker thread. */
+#define PENDING_MAX 512
+/* How often the door looks again at a head that has partly arrived (poll
+ * cannot say when more of it comes: the socket stays readable). */
+#define REPEEK_MS 10
+#define READ_TIMEOUT_S 5
+#define WRITE_TIMEOUT_S 30
 #define CHUNK (16 * 1024) /* on the stack of a thread with megabytes */
 
 /* The unix socket is rw for its owner and group only: FastCGI parameters
@@ -26,13 +43,24 @@
  * group) may connect, not every local user. */
 #define SOCKET_MODE 0660
 
+/* The door thread accepts connections and waits for their heads; the
+ * worker threads take the connections whose head is complete and sound
+ * from the ready queue and run them through libfcgi. A stalled peer costs
+ * a slot in the door's poll set, never a worker thread. */
 struct fe_fcgi {
 	const struct app *app;
-	int sock;
-	char *unix_path; /* to unlink at stop; NULL for TCP */
+	int sock;     /* the listening socket, non-blocking; ours */
+	int wake[2];  /* a pipe: written once at stop, to end polling */
 	atomic_bool stopping;
+	pthread_t door;
+	bool door_started;
 	pthread_t *threads;
 	unsigned nthreads; /* started */
+	pthread_mutex_t mu; /* guards what follows */
+	pthread_cond_t cv;  /* a connection is ready, or the door closed */
+	int *ready;	    /* ring of connections ready for a worker */
+	size_t cap, head, nready;
+	bool door_closed; /* no more will come: workers drain and leave */
 };
 
 /* Reads FCGI_STDIN to its end, into the body while it is acceptable and
@@ -242,6 +270,212 @@ answer_unavailable(FCGX_Request *r)
 		fprintf(stderr, "warta: fastcgi: response not sent\n");
 }
 
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+enum look {
+	LOOK_READY, /* a complete, sound head */
+	LOOK_NONE,  /* nothing has arrived yet */
+	LOOK_PART,  /* part of a sound head */
+	LOOK_DROP,  /* bad, closed or reset: drop it */
+};
+
+/* Looks at what the connection has sent, without taking it (MSG_PEEK), and
+ * checks it with fcgi_head_check(): libfcgi gets a connection only once its
+ * whole head is there and sound. buf is the door's scratch space. */
+static enum look
+look(int fd, unsigned char buf[FCGI_HEAD_MAX])
+{
+	ssize_t n = recv(fd, buf, FCGI_HEAD_MAX, MSG_PEEK | MSG_DONTWAIT);
+	const char *why = NULL;
+
+	if (n < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR
+			   ? LOOK_NONE
+			   : LOOK_DROP;
+	if (n == 0)
+		return LOOK_DROP; /* hung up before a request: not worth a log */
+	switch (fcgi_head_check(buf, (size_t)n, &why)) {
+	case FCGI_HEAD_OK:
+		return LOOK_READY;
+	case FCGI_HEAD_MORE:
+		return LOOK_PART;
+	case FCGI_HEAD_BAD:
+		break;
+	}
+	fprintf(stderr, "warta: fastcgi: connection dropped: %s\n", why);
+	return LOOK_DROP;
+}
+
+/* Queues fd for a worker thread. The ring holds PENDING_MAX + nthreads,
+ * more than the door ever has at once, so it never fills. */
+static void
+push_ready(struct fe_fcgi *fe, int fd)
+{
+	pthread_mutex_lock(&fe->mu);
+	if (fe->nready < fe->cap) {
+		fe->ready[(fe->head + fe->nready++) % fe->cap] = fd;
+		pthread_cond_signal(&fe->cv);
+	} else {
+		close(fd);
+	}
+	pthread_mutex_unlock(&fe->mu);
+}
+
+static size_t
+ready_count(struct fe_fcgi *fe)
+{
+	pthread_mutex_lock(&fe->mu);
+	size_t n = fe->nready;
+	pthread_mutex_unlock(&fe->mu);
+	return n;
+}
+
+/* A connection whose head is still coming. */
+struct pending {
+	int fd;
+	int64_t deadline; /* ms, monotonic */
+	bool part;	  /* part of the head is there: re-peek on a tick */
+};
+
+/* Accepts what the listening socket has, up to room more. The socket is
+ * shared by every worker process and non-blocking: another process may
+ * have taken the connection poll() announced. */
+static size_t
+accept_some(struct fe_fcgi *fe, struct pending *p, size_t room, int64_t now)
+{
+	static const struct timeval rcv = {READ_TIMEOUT_S, 0};
+	static const struct timeval snd = {WRITE_TIMEOUT_S, 0};
+	size_t n = 0;
+
+	while (n < room) {
+		int fd = accept4(fe->sock, NULL, NULL, SOCK_CLOEXEC);
+		if (fd < 0) {
+			if (errno == EMFILE || errno == ENFILE ||
+			    errno == ENOBUFS || errno == ENOMEM)
+				fprintf(stderr, "warta: fastcgi: accept: %s\n",
+					strerror(errno));
+			break;
+		}
+		/* After the head, libfcgi reads and writes blocking: these
+		 * bound each wait. */
+		if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &rcv, sizeof rcv) ||
+		    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &snd, sizeof snd)) {
+			close(fd);
+			continue;
+		}
+		p[n++] = (struct pending){fd, now + HEAD_DEADLINE_MS, false};
+	}
+	return n;
+}
+
+static void *
+door(void *arg)
+{
+	struct fe_fcgi *fe = arg;
+	struct pending *p = calloc(PENDING_MAX, sizeof *p);
+	struct pollfd *pfd = calloc(PENDING_MAX + 2, sizeof *pfd);
+	unsigned char *buf = malloc(FCGI_HEAD_MAX);
+	size_t np = 0;
+
+	if (!p || !pfd || !buf) {
+		fprintf(stderr, "warta: fastcgi: out of memory\n");
+		goto out;
+	}
+	while (!atomic_load(&fe->stopping)) {
+		/* Take new connections only while this process has threads
+		 * for them: otherwise another worker process should. */
+		bool take = np < PENDING_MAX && ready_count(fe) < fe->nthreads;
+		int64_t now = now_ms(), next = now + 1000;
+		bool tick = !take;
+
+		pfd[0] = (struct pollfd){.fd = fe->wake[0], .events = POLLIN};
+		pfd[1] = (struct pollfd){.fd = take ? fe->sock : -1,
+					 .events = POLLIN};
+		for (size_t i = 0; i < np; i++) {
+			pfd[2 + i] = (struct pollfd){
+			    .fd = p[i].fd, .events = p[i].part ? 0 : POLLIN};
+			tick |= p[i].part;
+			if (p[i].deadline < next)
+				next = p[i].deadline;
+		}
+		int wait = (int)(next > now ? next - now : 0);
+		if (tick && wait > REPEEK_MS)
+			wait = REPEEK_MS;
+		if (poll(pfd, 2 + np, wait) < 0 && errno != EINTR) {
+			fprintf(stderr, "warta: fastcgi: poll: %s\n",
+				strerror(errno));
+			nanosleep(&(struct timespec){0, 10000000}, NULL);
+			continue;
+		}
+		if (pfd[0].revents)
+			break;
+		now = now_ms();
+		/* Backwards, so that moving the last entry into a freed slot
+		 * moves one already looked at. */
+		for (size_t i = np; i-- > 0;) {
+			enum look l = LOOK_NONE;
+			if (pfd[2 + i].revents || p[i].part)
+				l = look(p[i].fd, buf);
+			if (l == LOOK_PART)
+				p[i].part = true;
+			if ((l == LOOK_NONE || l == LOOK_PART) &&
+			    now >= p[i].deadline) {
+				fprintf(stderr, "warta: fastcgi: connection "
+						"dropped: head not complete "
+						"in %d s\n",
+					HEAD_DEADLINE_MS / 1000);
+				l = LOOK_DROP;
+			}
+			if (l == LOOK_READY)
+				push_ready(fe, p[i].fd);
+			else if (l == LOOK_DROP)
+				close(p[i].fd);
+			else
+				continue;
+			p[i] = p[--np];
+		}
+		if (take && (pfd[1].revents & POLLIN))
+			np += accept_some(fe, p + np, PENDING_MAX - np, now);
+	}
+out:
+	for (size_t i = 0; i < np; i++)
+		close(p[i].fd);
+	free(p);
+	free(pfd);
+	free(buf);
+	pthread_mutex_lock(&fe->mu);
+	fe->door_closed = true;
+	pthread_cond_broadcast(&fe->cv);
+	pthread_mutex_unlock(&fe->mu);
+	return NULL;
+}
+
+/* The next ready connection, or -1 once the door has closed and the queue
+ * is empty: connections already accepted with a complete head are served
+ * even while stopping. */
+static int
+next_ready(struct fe_fcgi *fe)
+{
+	int fd = -1;
+
+	pthread_mutex_lock(&fe->mu);
+	while (fe->nready == 0 && !fe->door_closed)
+		pthread_cond_wait(&fe->cv, &fe->mu);
+	if (fe->nready > 0) {
+		fd = fe->ready[fe->head];
+		fe->head = (fe->head + 1) % fe->cap;
+		fe->nready--;
+	}
+	pthread_mutex_unlock(&fe->mu);
+	return fd;
+}
+
 static void *
 run(void *arg)
 {
@@ -255,25 +489,33 @@ run(void *arg)
 	memset(&resp, 0, sizeof resp);
 	buf_init(&resp.body);
 	resp.fd = -1;
-	if (FCGX_InitRequest(&r, fe->sock, 0) != 0) {
+	/* No listening socket for libfcgi: the door accepts and checks the
+	 * head, and we hand libfcgi the connection. Should it ever find
+	 * fault with one, it closes it and tries to accept on -1, which fails
+	 * at once instead of taking a connection past our checks. */
+	if (FCGX_InitRequest(&r, -1, 0) != 0) {
 		fprintf(stderr, "warta: fastcgi: cannot set up a request\n");
 		goto out;
 	}
-	while (!atomic_load(&fe->stopping)) {
+	for (;;) {
+		int fd = next_ready(fe);
+		if (fd < 0)
+			break;
+		/* keepConnection stops FCGX_Accept_r()'s opening
+		 * FCGX_Finish_r() from closing the connection we give it. */
+		r.ipcFd = fd;
+		r.keepConnection = 1;
 		int rc = FCGX_Accept_r(&r);
 		if (rc < 0) {
-			if (atomic_load(&fe->stopping))
-				break;
-			fprintf(stderr, "warta: fastcgi: accept failed: %s\n",
-				rc > -1000 ? strerror(-rc) : "protocol error");
-			/* Running out of descriptors passes; do not spin. */
-			nanosleep(&(struct timespec){0, 100 * 1000 * 1000},
-				  NULL);
+			/* libfcgi has closed the connection. */
+			fprintf(stderr, "warta: fastcgi: request refused by "
+					"libfcgi (%d)\n", rc);
+			r.ipcFd = -1;
 			continue;
 		}
 		/* Hang up after every request even when nginx asks to keep
-		 * the connection: a thread waiting on an idle kept connection
-		 * would not notice the listening socket's shutdown at stop. */
+		 * the connection: the door, not this thread, waits for
+		 * requests. */
 		r.keepConnection = 0;
 		if (!w)
 			w = worker_new(fe->app);
@@ -350,46 +592,58 @@ fail:
 }
 
 enum werr
-fe_fcgi_start(const struct app *app, const char *addr, unsigned threads,
+fe_fcgi_listen(const char *addr, int *fd)
+{
+	/* FCGX_OpenSocket() would exit() the process on a busy address, so
+	 * the socket is ours and libfcgi only reads connections. */
+	if (strncmp(addr, "unix:", 5) == 0)
+		return listen_unix(addr, addr + 5, fd);
+	return server_listen("fastcgi", addr, BACKLOG, fd);
+}
+
+enum werr
+fe_fcgi_start(const struct app *app, int sock, unsigned threads,
 	      struct fe_fcgi **out)
 {
 	struct fe_fcgi *fe = NULL;
 	enum werr e = W_OK;
+	int fl;
 
 	/* Not thread-safe, hence here, before any FastCGI thread runs; a
 	 * second call is a no-op. */
 	if (FCGX_Init() != 0) {
 		fprintf(stderr, "warta: fastcgi: cannot initialise libfcgi\n");
+		close(sock);
 		return W_NOMEM;
 	}
 	fe = calloc(1, sizeof *fe);
 	if (!fe || !(fe->threads = calloc(threads, sizeof *fe->threads))) {
 		fprintf(stderr, "warta: fastcgi: out of memory\n");
+		free(fe);
+		close(sock);
+		return W_NOMEM;
+	}
+	fe->app = app;
+	fe->sock = sock;
+	fe->wake[0] = fe->wake[1] = -1;
+	atomic_init(&fe->stopping, false);
+	pthread_mutex_init(&fe->mu, NULL);
+	pthread_cond_init(&fe->cv, NULL);
+	fe->cap = PENDING_MAX + threads;
+	fe->ready = calloc(fe->cap, sizeof *fe->ready);
+	if (!fe->ready) {
+		fprintf(stderr, "warta: fastcgi: out of memory\n");
 		e = W_NOMEM;
 		goto fail;
 	}
-	fe->app = app;
-	fe->sock = -1;
-	atomic_init(&fe->stopping, false);
-	/* FCGX_OpenSocket() would exit() the process on a busy address, so
-	 * the socket is ours and libfcgi only accepts on it. */
-	if (strncmp(addr, "unix:", 5) == 0) {
-		fe->unix_path = strdup(addr + 5);
-		if (!fe->unix_path) {
-			e = W_NOMEM;
-			goto fail;
-		}
-		e = listen_unix(addr, fe->unix_path, &fe->sock);
-		if (e != W_OK) {
-			/* Not ours to unlink at the end. */
-			free(fe->unix_path);
-			fe->unix_path = NULL;
-			goto fail;
-		}
-	} else {
-		e = server_listen("fastcgi", addr, BACKLOG, &fe->sock);
-		if (e != W_OK)
-			goto fail;
+	/* Non-blocking: the door threads of every worker process poll the one
+	 * socket, and all but one lose the race for each connection. */
+	if ((fl = fcntl(sock, F_GETFL)) < 0 ||
+	    fcntl(sock, F_SETFL, fl | O_NONBLOCK) < 0 ||
+	    pipe2(fe->wake, O_CLOEXEC) != 0) {
+		fprintf(stderr, "warta: fastcgi: %s\n", strerror(errno));
+		e = W_IO;
+		goto fail;
 	}
 	for (; fe->nthreads < threads; fe->nthreads++) {
 		int rc =
@@ -401,6 +655,13 @@ fe_fcgi_start(const struct app *app, const char *addr, unsigned threads,
 			goto fail;
 		}
 	}
+	int rc = pthread_create(&fe->door, NULL, door, fe);
+	if (rc != 0) {
+		fprintf(stderr, "warta: fastcgi: thread: %s\n", strerror(rc));
+		e = W_NOMEM;
+		goto fail;
+	}
+	fe->door_started = true;
 	*out = fe;
 	return W_OK;
 fail:
@@ -414,19 +675,31 @@ fe_fcgi_stop(struct fe_fcgi *fe)
 	if (!fe)
 		return;
 	atomic_store(&fe->stopping, true);
-	/* Wakes every thread blocked in accept() with an error; a thread
-	 * inside a request finishes it first, then sees the flag. */
-	if (fe->sock >= 0 && shutdown(fe->sock, SHUT_RDWR) != 0 && fe->nthreads)
-		fprintf(stderr, "warta: fastcgi: shutdown: %s\n",
+	/* Wakes the door in poll(). Not shutdown() on the listening socket:
+	 * the master and the other workers share it. */
+	if (fe->wake[1] >= 0 && write(fe->wake[1], "x", 1) != 1)
+		fprintf(stderr, "warta: fastcgi: cannot wake the door: %s\n",
 			strerror(errno));
+	if (fe->door_started)
+		pthread_join(fe->door, NULL);
+	/* The door is closed (or never opened): threads serve what is ready,
+	 * each finishing its request, then leave. */
+	pthread_mutex_lock(&fe->mu);
+	fe->door_closed = true;
+	pthread_cond_broadcast(&fe->cv);
+	pthread_mutex_unlock(&fe->mu);
 	for (unsigned i = 0; i < fe->nthreads; i++)
 		pthread_join(fe->threads[i], NULL);
-	if (fe->sock >= 0)
-		close(fe->sock);
-	if (fe->unix_path) {
-		unlink(fe->unix_path);
-		free(fe->unix_path);
-	}
+	for (size_t i = 0; i < fe->nready; i++)
+		close(fe->ready[(fe->head + i) % fe->cap]);
+	free(fe->ready);
+	pthread_cond_destroy(&fe->cv);
+	pthread_mutex_destroy(&fe->mu);
+	close(fe->sock);
+	if (fe->wake[0] >= 0)
+		close(fe->wake[0]);
+	if (fe->wake[1] >= 0)
+		close(fe->wake[1]);
 	free(fe->threads);
 	free(fe);
 }

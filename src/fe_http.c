@@ -24,7 +24,14 @@
  * itself (414 or 431) before we see it. */
 #define MEMORY_LIMIT (64 * 1024)
 #define CONNECTION_LIMIT 1024
-#define TIMEOUT_SECONDS 30
+/* Connections one client address may hold in one worker process: a crowd
+ * of slow clients from one address takes this many slots, not all of them.
+ * Generous, as a whole office or a mobile carrier's NAT shares one
+ * address, and browsers open six connections each. */
+#define PER_ADDRESS_LIMIT 64
+/* An idle or slow connection (nothing received or sent for this long) is
+ * closed. */
+#define TIMEOUT_SECONDS 10
 #define BACKLOG 1024
 /* How long stopping waits for requests in flight before cutting them. */
 #define STOP_GRACE_MS 20000
@@ -353,16 +360,24 @@ close_if_same(int fd, const struct stat *st)
 }
 
 enum werr
-fe_http_start(const struct app *app, const char *addr, unsigned threads,
+fe_http_listen(const char *addr, int *fd)
+{
+	/* We bind the socket ourselves so that a busy port is reported with
+	 * its reason, in our words, before anything is served. */
+	return server_listen("http", addr, BACKLOG, fd);
+}
+
+enum werr
+fe_http_start(const struct app *app, int fd, unsigned threads,
 	      struct fe_http **out)
 {
 	struct fe_http *fe = calloc(1, sizeof *fe);
 	struct stat st;
-	int fd = -1;
 	enum werr e;
 
 	if (!fe) {
 		fprintf(stderr, "warta: http: out of memory\n");
+		close(fd);
 		return W_NOMEM;
 	}
 	fe->app = app;
@@ -370,13 +385,9 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 	if (pthread_key_create(&fe->key, free_worker) != 0) {
 		fprintf(stderr, "warta: http: cannot create a thread key\n");
 		free(fe);
+		close(fd);
 		return W_NOMEM;
 	}
-	/* We bind the socket ourselves so that a busy port is reported with
-	 * its reason, in our words, before anything is served. */
-	e = server_listen("http", addr, BACKLOG, &fd);
-	if (e != W_OK)
-		goto fail;
 	if (fstat(fd, &st) != 0) {
 		fprintf(stderr, "warta: http: fstat: %s\n", strerror(errno));
 		close(fd);
@@ -393,6 +404,7 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, fe,
 		MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_ADDRESS_LIMIT,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)TIMEOUT_SECONDS,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, fe,
@@ -404,8 +416,7 @@ fe_http_start(const struct app *app, const char *addr, unsigned threads,
 		MHD_OPTION_END);
 	/* clang-format on */
 	if (!fe->daemon) {
-		fprintf(stderr, "warta: http: cannot start the server on %s\n",
-			addr);
+		fprintf(stderr, "warta: http: cannot start the server\n");
 		close_if_same(fd, &st);
 		e = W_INVAL;
 		goto fail;

@@ -99,8 +99,10 @@ enum werr req_body_begin(struct req *req, int64_t content_length);
 enum werr req_body_feed(struct req *req, const char *p, size_t n);
 enum werr req_body_end(struct req *req);
 
-/* Records a header (name is lower-cased into the arena); extra headers past
- * REQ_MAX_HEADERS are dropped. */
+/* Records a header (name is lower-cased into the arena). One past
+ * REQ_MAX_HEADERS is not recorded and sets req->body_err to W_HEADERS (if
+ * no error came first), which app_handle() answers with a 431 whatever the
+ * path. Front ends call this before req_body_begin(). */
 void req_add_header(struct req *req, const char *name, const char *val);
 
 /* Sets req->server_host from the CGI variables SERVER_NAME and

@@ -60,21 +60,31 @@ static const char usage_init[] =
 static const char usage_serve[] =
 	"usage: warta serve --db FILE [--http ADDR:PORT] "
 	"[--fastcgi unix:PATH|ADDR:PORT]\n"
-	"                   [--threads N] [--templates DIR] [--static DIR]\n"
-	"                   [--media DIR] [--prefix PATH]\n"
+	"                   [--workers N] [--no-master] [--threads N]\n"
+	"                   [--templates DIR] [--static DIR]\n"
+	"                   [--media DIR] [--synchronous normal|full]\n"
+	"                   [--prefix PATH]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
-	"it serves HTTP on 127.0.0.1:8080.\n"
+	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
+	"and keeps the worker processes running: SIGHUP re-reads the\n"
+	"templates, SIGUSR2 re-executes the binary (see docs/operating.md).\n"
 	"\n"
 	"  --db FILE          the SQLite database made by `warta init`\n"
 	"  --http ADDR:PORT   the embedded HTTP server, e.g. 127.0.0.1:8080\n"
 	"  --fastcgi ADDR     FastCGI for nginx: unix:/run/warta.sock or "
 	"127.0.0.1:9000\n"
-	"  --threads N        worker threads per front end (default 4)\n"
+	"  --workers N        worker processes (default 2, at most 64)\n"
+	"  --no-master        serve in this one process, unsupervised (for\n"
+	"                     debugging)\n"
+	"  --threads N        threads per front end in each worker (default 4)\n"
 	"  --templates DIR    templates directory (default ./templates)\n"
 	"  --static DIR       static files for /static/ (default ./static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
 	"                     ./media, created when missing)\n"
+	"  --synchronous MODE normal (default): a power cut may lose the last\n"
+	"                     commits, never corrupt; full: no acknowledged\n"
+	"                     save is lost, one fsync per save\n"
 	"  --prefix PATH      the mount point when the site is not at the\n"
 	"                     root of its host, e.g. /berita (default: the\n"
 	"                     root)\n";
@@ -87,10 +97,10 @@ static const char usage_cgi[] =
 	"Answers the one request a web server passes by CGI (RFC 3875) and\n"
 	"exits. The options are those of `warta serve`; the mount point is\n"
 	"SCRIPT_NAME unless --prefix names it (--prefix / for the root).\n"
-	"Each may also come from the\n"
-	"environment: WARTA_DB, WARTA_TEMPLATES, WARTA_STATIC, WARTA_MEDIA,\n"
-	"WARTA_PREFIX. The warta binary run by a web server itself (with\n"
-	"GATEWAY_INTERFACE set) and no `cgi` command reads only those.\n";
+	"Each may also come from the environment: WARTA_DB, WARTA_TEMPLATES,\n"
+	"WARTA_STATIC, WARTA_MEDIA, WARTA_PREFIX. The warta binary run by a\n"
+	"web server itself (GATEWAY_INTERFACE set, no `cgi` command) reads\n"
+	"only those.\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -235,27 +245,28 @@ media_dir(const char *dir)
 	return true;
 }
 
-/* Loads the templates and checks that those the code renders by name are
- * there; NULL with a message on stderr otherwise. */
+/* Loads the templates of dir and checks that the ones serving needs are
+ * there. NULL, with one line on stderr, on failure. */
 static struct tpl_set *
-load_templates(const char *tdir)
+load_templates(const char *dir)
 {
-	char err[512];
-	struct tpl_set *tpl = tpl_set_load(tdir, err, sizeof err);
-	if (!tpl) {
-		fprintf(stderr, "warta: %s\n", err);
-		return NULL;
-	}
 	static const char *const required[] = {
 		"layout", "home", "article", "list", "error", "gone",
 		"_card", "_baca_juga", "_dateline",
 		"admin_layout", "admin_login", "admin_home", "_admin_row",
 		"admin_edit", "admin_articles", "admin_revisions",
 	};
+	char err[512];
+	struct tpl_set *tpl = tpl_set_load(dir, err, sizeof err);
+
+	if (!tpl) {
+		fprintf(stderr, "warta: %s\n", err);
+		return NULL;
+	}
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
 		if (!tpl_has(tpl, required[i])) {
 			fprintf(stderr, "warta: %s/%s.html: missing template\n",
-				tdir, required[i]);
+				dir, required[i]);
 			tpl_set_free(tpl);
 			return NULL;
 		}
@@ -275,69 +286,133 @@ prefix_ok(const char *prefix, char *root)
 	return false;
 }
 
+/* The templates `warta serve` runs with, and where they come from. */
+struct templates {
+	const char *dir;
+	struct tpl_set *set;
+};
+
+/* SIGHUP, in the master: the new templates replace the old only when they
+ * all load; the workers forked next get them. */
+static enum werr
+reload_templates(struct app *app, void *arg)
+{
+	struct templates *t = arg;
+	struct tpl_set *fresh = load_templates(t->dir);
+
+	if (!fresh)
+		return W_PARSE;
+	tpl_set_free(t->set);
+	t->set = fresh;
+	app->tpl = fresh;
+	return W_OK;
+}
+
+/* Parses a count option: a decimal from 1 to max, or exits 2. */
+static unsigned
+count_opt(const char *name, const char *value, long max)
+{
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || n < 1 || n > max) {
+		fprintf(stderr, "warta: %s wants a number from 1 to %ld, not "
+				"'%s'\n", name, max, value);
+		exit(EXIT_USAGE);
+	}
+	return (unsigned)n;
+}
+
 static int
-cmd_serve(int argc, char **argv)
+cmd_serve(int argc, char **argv, char **all_argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
 	const char *threads = NULL, *tdir = "templates", *sdir = "static";
-	const char *mdir = "media", *prefix = NULL;
+	const char *mdir = "media", *sync = NULL, *workers = NULL;
+	const char *no_master = NULL, *prefix = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--prefix", true, &prefix},
 		{"--http", true, &http},
 		{"--fastcgi", true, &fcgi},
+		{"--workers", true, &workers},
+		{"--no-master", false, &no_master},
 		{"--threads", true, &threads},
 		{"--templates", true, &tdir},
 		{"--static", true, &sdir},
 		{"--media", true, &mdir},
+		{"--synchronous", true, &sync},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
+	if (sync && strcmp(sync, "normal") != 0 && strcmp(sync, "full") != 0) {
+		fprintf(stderr, "warta: --synchronous wants normal or full, "
+				"not '%s'\n", sync);
+		return EXIT_USAGE;
+	}
 	require(db_path, "--db");
+	char root[MOUNT_MAX + 1];
+	if (prefix && !prefix_ok(prefix, root))
+		return EXIT_USAGE;
 
-	struct server_opts so = {.http = http, .fastcgi = fcgi, .threads = 4};
+	/* The binary's path now, for SIGUSR2: once an upgrade has replaced
+	 * the file, /proc/self/exe names the deleted old one. */
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0) {
+		fprintf(stderr, "warta: cannot find my own binary: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	exe[n] = '\0';
+
+	struct templates t = {.dir = tdir};
+	struct server_opts so = {
+		.http = http,
+		.fastcgi = fcgi,
+		.threads = 4,
+		.workers = 2,
+		.no_master = no_master != NULL,
+		.argv = all_argv,
+		.exe = exe,
+		.reload = reload_templates,
+		.reload_arg = &t,
+	};
 	if (!http && !fcgi)
 		so.http = "127.0.0.1:8080";
-	if (threads) {
-		char *end;
-		long n = strtol(threads, &end, 10);
-		if (*end || n < 1 || n > 256) {
-			fprintf(stderr, "warta: --threads wants a number from "
-					"1 to 256, not '%s'\n", threads);
-			return EXIT_USAGE;
-		}
-		so.threads = (unsigned)n;
-	}
+	if (threads)
+		so.threads = count_opt("--threads", threads, 256);
+	if (workers)
+		so.workers =
+		    count_opt("--workers", workers, SERVER_WORKERS_MAX);
 	if (!check_db(db_path))
 		return 1;
 	if (!media_dir(mdir))
 		return 1;
-
-	struct tpl_set *tpl = load_templates(tdir);
-	if (!tpl)
+	t.set = load_templates(tdir);
+	if (!t.set)
 		return 1;
-	char root[MOUNT_MAX + 1];
-	if (prefix && !prefix_ok(prefix, root)) {
-		tpl_set_free(tpl);
-		return EXIT_USAGE;
-	}
 
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.prefix = prefix ? root : NULL,
-		.tpl = tpl,
+		.tpl = t.set,
+		.sync_full = sync && strcmp(sync, "full") == 0,
 		.shm = shm_new(),
 	};
 	if (!app.shm) {
 		fprintf(stderr, "warta: cannot map shared memory\n");
-		tpl_set_free(tpl);
+		tpl_set_free(t.set);
 		return 1;
 	}
-	enum werr e = server_run(&app, &so);
+	/* Returns in the master and in every worker alike; each frees its
+	 * copy of what follows. */
+	bool worker;
+	enum werr e = server_run(&app, &so, &worker);
 	shm_free(app.shm);
-	tpl_set_free(tpl);
+	tpl_set_free(t.set);
 	return e == W_OK ? 0 : 1;
 }
 
@@ -352,9 +427,9 @@ env_or(const char *name, const char *dflt)
 
 /* One request as a CGI program. Whatever goes wrong, the server gets a
  * well-formed response on stdout (a 503 when warta cannot start) and the
- * reason goes to stderr, its error log. Nothing here writes to the
- * database or the file system: start-up must stay cheap (no migrations,
- * only the schema version read). */
+ * reason goes to stderr, its error log. Nothing here migrates or creates
+ * anything: start-up must stay cheap (the schema version is read, no
+ * more). */
 static int
 cmd_cgi(int argc, char **argv, char **envp)
 {
@@ -452,7 +527,7 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "init") == 0)
 		return cmd_init(argc - 2, argv + 2);
 	if (strcmp(cmd, "serve") == 0)
-		return cmd_serve(argc - 2, argv + 2);
+		return cmd_serve(argc - 2, argv + 2, argv);
 	if (strcmp(cmd, "cgi") == 0) {
 		for (int i = 2; i < argc; i++) {
 			if (strcmp(argv[i], "--help") == 0 ||

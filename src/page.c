@@ -166,6 +166,8 @@ page_error(struct worker *w, const struct req *req, struct resp *resp,
 		 "Data yang dikirim melebihi batas."},
 		{414, "Alamat terlalu panjang",
 		 "Alamat yang diminta melebihi batas."},
+		{431, "Header terlalu banyak",
+		 "Permintaan membawa terlalu banyak header."},
 	};
 	const char *title = "Terjadi kesalahan";
 	const char *message = "Maaf, permintaan Anda tidak dapat diproses. "

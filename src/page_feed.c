@@ -304,7 +304,8 @@ feed_of(const char *path, enum feed_scope *kind, enum feed_format *fmt)
 		       : FMT_RSS;
 }
 
-/* Finds the section, tag or author named by the route's slug. */
+/* Finds the section, tag or author named by the route's slug; a tag or an
+ * author that no public article carries has no feed (W_NOTFOUND). */
 static enum werr
 find_scope(struct worker *w, const struct req *req, enum feed_scope kind,
 	   struct scope *out)
@@ -323,6 +324,8 @@ find_scope(struct worker *w, const struct req *req, enum feed_scope kind,
 	case FEED_TAG: {
 		struct tag t;
 		if ((e = db_tag_by_slug(w->db, &w->arena, slug, &t)) == W_OK)
+			e = db_tag_public(w->db, t.id, req->now);
+		if (e == W_OK)
 			*out = (struct scope){t.id, t.name, t.description, ""};
 		break;
 	}
@@ -330,6 +333,8 @@ find_scope(struct worker *w, const struct req *req, enum feed_scope kind,
 		struct author u;
 		if ((e = db_author_by_slug(w->db, &w->arena, slug, &u)) ==
 		    W_OK)
+			e = db_author_public(w->db, u.id, req->now);
+		if (e == W_OK)
 			*out = (struct scope){u.id, u.name, u.bio, ""};
 		break;
 	}

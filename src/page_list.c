@@ -67,6 +67,10 @@ page_tag(struct worker *w, struct req *req, struct resp *resp)
 	if (e == W_OK)
 		e = db_articles_by_tag(w->db, &w->arena, t.id, req->now,
 				       &before, LIST_PAGE, &l);
+	/* An empty page asks whether the tag is public at all; a full one
+	 * answers it. */
+	if (e == W_OK && l.n == 0)
+		e = db_tag_public(w->db, t.id, req->now);
 	if (e != W_OK)
 		return e;
 	return listing(w, req, resp, "Tag", t.name, t.description,
@@ -87,6 +91,8 @@ page_author(struct worker *w, struct req *req, struct resp *resp)
 	if (e == W_OK)
 		e = db_articles_by_author(w->db, &w->arena, au.id, req->now,
 					  &before, LIST_PAGE, &l);
+	if (e == W_OK && l.n == 0)
+		e = db_author_public(w->db, au.id, req->now);
 	if (e != W_OK)
 		return e;
 	return listing(w, req, resp, "Penulis", au.name, au.bio,

@@ -282,8 +282,13 @@ req_add_header(struct req *req, const char *name, const char *val)
 {
 	size_t nlen = strlen(name), vlen = strlen(val);
 
-	if (req->nheaders == REQ_MAX_HEADERS)
+	/* Dropping the 33rd header would be silent and dangerous (a Cookie
+	 * or an Origin past it would vanish): the request is refused. */
+	if (req->nheaders == REQ_MAX_HEADERS) {
+		if (req->body_err == W_OK)
+			req->body_err = W_HEADERS;
 		return;
+	}
 	/* struct kv promises valid UTF-8; a header that breaks the promise
 	 * is dropped rather than mangled, as no page depends on one. */
 	if (!utf8_valid(name, nlen) || !utf8_valid(val, vlen))
@@ -404,6 +409,7 @@ static const struct {
     {413, "Content Too Large"},
     {414, "URI Too Long"},
     {415, "Unsupported Media Type"},
+    {431, "Request Header Fields Too Large"},
     {422, "Unprocessable Content"},
     {429, "Too Many Requests"},
     {500, "Internal Server Error"},

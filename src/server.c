@@ -1,7 +1,9 @@
-/* server.c - listening addresses, and the main thread's life while the front
- * ends serve: start them, wait for SIGTERM or SIGINT, stop them. */
+/* server.c - listening addresses, sockets handed over by a re-executed
+ * master, and one process's life while its front ends serve: start them,
+ * wait for SIGTERM or SIGINT, stop them. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
@@ -144,29 +146,16 @@ fail:
 }
 
 enum werr
-server_run(const struct app *app, const struct server_opts *opts)
+server_serve(const struct app *app, const struct server_opts *opts,
+	     struct server_socks socks)
 {
 	struct fe_http *http = NULL;
 	struct fe_fcgi *fcgi = NULL;
 	sigset_t set, old;
-	struct sigaction sa;
 	unsigned threads = opts->threads ? opts->threads : 1;
 	enum werr e = W_OK;
 	int sig;
 
-	if (!opts->http && !opts->fastcgi) {
-		fprintf(stderr, "warta: no address to serve on\n");
-		return W_INVAL;
-	}
-	/* A client that hangs up mid-response must cost an EPIPE, not the
-	 * process. */
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_IGN;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGPIPE, &sa, NULL) != 0) {
-		fprintf(stderr, "warta: sigaction: %s\n", strerror(errno));
-		return W_INVAL;
-	}
 	/* Blocked before any thread exists, so every thread inherits the mask
 	 * and the signals wait for sigwait() below instead of landing in a
 	 * worker in the middle of a request. */
@@ -175,31 +164,168 @@ server_run(const struct app *app, const struct server_opts *opts)
 	sigaddset(&set, SIGINT);
 	if (pthread_sigmask(SIG_BLOCK, &set, &old) != 0) {
 		fprintf(stderr, "warta: cannot block signals\n");
-		return W_INVAL;
+		e = W_INVAL;
+		goto out;
 	}
-
-	if (opts->fastcgi) {
-		e = fe_fcgi_start(app, opts->fastcgi, threads, &fcgi);
+	if (socks.fastcgi >= 0) {
+		e = fe_fcgi_start(app, socks.fastcgi, threads, &fcgi);
+		socks.fastcgi = -1; /* taken, even on failure */
 		if (e != W_OK)
 			goto out;
-		fprintf(stderr, "warta: serving FastCGI on %s\n",
-			opts->fastcgi);
 	}
-	if (opts->http) {
-		e = fe_http_start(app, opts->http, threads, &http);
+	if (socks.http >= 0) {
+		e = fe_http_start(app, socks.http, threads, &http);
+		socks.http = -1;
 		if (e != W_OK)
 			goto out;
-		fprintf(stderr, "warta: serving http://%s\n", opts->http);
 	}
-
 	while (sigwait(&set, &sig) != 0)
 		;
-	fprintf(stderr, "warta: stopping\n");
 out:
 	if (http)
 		fe_http_stop(http);
 	if (fcgi)
 		fe_fcgi_stop(fcgi);
+	if (socks.http >= 0)
+		close(socks.http);
+	if (socks.fastcgi >= 0)
+		close(socks.fastcgi);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return e;
+}
+
+/* The environment a re-executed master finds its sockets and its
+ * predecessor's workers in (master.c sets it). */
+#define ENV_HTTP "WARTA_INHERIT_HTTP"
+#define ENV_FASTCGI "WARTA_INHERIT_FASTCGI"
+#define ENV_WORKERS "WARTA_INHERIT_WORKERS"
+
+/* Takes the listening socket named by the environment variable env, if
+ * set: *fd gets it, after checking it is one. Unsets env either way, so
+ * that no worker sees it. W_INVAL (logged) for a bad value. */
+static enum werr
+inherit_fd(const char *env, int *fd)
+{
+	const char *v = getenv(env);
+	int listening = 0;
+	socklen_t len = sizeof listening;
+	char *end;
+	long n;
+
+	*fd = -1;
+	if (!v)
+		return W_OK;
+	n = strtol(v, &end, 10);
+	if (*end || n < 3 || n > 65535 ||
+	    getsockopt((int)n, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) !=
+		0 ||
+	    !listening) {
+		fprintf(stderr, "warta: %s=%s is not a listening socket\n", env,
+			v);
+		unsetenv(env);
+		return W_INVAL;
+	}
+	unsetenv(env);
+	*fd = (int)n;
+	/* Close-on-exec again, as a socket of our own would be. */
+	int fl = fcntl(*fd, F_GETFD);
+	if (fl >= 0)
+		(void)fcntl(*fd, F_SETFD, fl | FD_CLOEXEC);
+	return W_OK;
+}
+
+/* The workers of the master this process replaced: "PID PID ...". */
+static size_t
+inherit_workers(pid_t *old, size_t max)
+{
+	const char *v = getenv(ENV_WORKERS);
+	size_t n = 0;
+
+	while (v && *v && n < max) {
+		char *end;
+		long pid = strtol(v, &end, 10);
+		if (end == v || pid <= 1)
+			break;
+		old[n++] = (pid_t)pid;
+		v = end;
+	}
+	unsetenv(ENV_WORKERS);
+	return n;
+}
+
+enum werr
+server_run(struct app *app, const struct server_opts *opts, bool *worker)
+{
+	struct server_socks socks = {-1, -1};
+	pid_t old[2 * SERVER_WORKERS_MAX];
+	size_t nold = 0;
+	struct sigaction sa;
+	bool is_worker = false;
+	enum werr e = W_OK;
+
+	if (worker)
+		*worker = false;
+	if (!opts->http && !opts->fastcgi) {
+		fprintf(stderr, "warta: no address to serve on\n");
+		return W_INVAL;
+	}
+	/* A client that hangs up mid-response must cost an EPIPE, not the
+	 * process. Inherited by the workers. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGPIPE, &sa, NULL) != 0) {
+		fprintf(stderr, "warta: sigaction: %s\n", strerror(errno));
+		return W_INVAL;
+	}
+
+	/* A master re-executed by SIGUSR2 keeps its predecessor's sockets:
+	 * connections wait in their backlog and none is refused. */
+	if (inherit_fd(ENV_HTTP, &socks.http) != W_OK ||
+	    inherit_fd(ENV_FASTCGI, &socks.fastcgi) != W_OK) {
+		e = W_INVAL;
+		goto out;
+	}
+	nold = inherit_workers(old, sizeof old / sizeof old[0]);
+	if (opts->fastcgi && socks.fastcgi < 0) {
+		e = fe_fcgi_listen(opts->fastcgi, &socks.fastcgi);
+		if (e != W_OK)
+			goto out;
+	}
+	if (opts->http && socks.http < 0) {
+		e = fe_http_listen(opts->http, &socks.http);
+		if (e != W_OK)
+			goto out;
+	}
+	if (opts->fastcgi)
+		fprintf(stderr, "warta: serving FastCGI on %s\n",
+			opts->fastcgi);
+	if (opts->http)
+		fprintf(stderr, "warta: serving http://%s\n", opts->http);
+
+	if (opts->no_master) {
+		e = server_serve(app, opts, socks);
+		socks.http = socks.fastcgi = -1;
+	} else {
+		e = master_run(app, opts, &socks, old, nold, &is_worker);
+		if (e == W_OK && is_worker) {
+			e = server_serve(app, opts, socks);
+			socks.http = socks.fastcgi = -1;
+		}
+	}
+	if (!is_worker)
+		fprintf(stderr, "warta: stopped\n");
+out:
+	if (socks.http >= 0)
+		close(socks.http);
+	if (socks.fastcgi >= 0)
+		close(socks.fastcgi);
+	/* The socket file goes with the last process that listens on it: not
+	 * a worker's to remove, nor a master's that failed to bind it. */
+	if (!is_worker && e != W_INVAL && opts->fastcgi &&
+	    strncmp(opts->fastcgi, "unix:", 5) == 0)
+		unlink(opts->fastcgi + 5);
+	if (worker)
+		*worker = is_worker;
 	return e;
 }

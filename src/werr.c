@@ -19,6 +19,7 @@ static const struct {
 	[W_TOOBIG] = {413, "request too large"},
 	[W_URILONG] = {414, "request target too long"},
 	[W_UNSUPPORTED] = {415, "unsupported media type"},
+	[W_HEADERS] = {431, "too many request headers"},
 	[W_DB] = {500, "database error"},
 	[W_IO] = {500, "i/o error"},
 	[W_PARSE] = {500, "parse error"},

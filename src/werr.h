@@ -25,6 +25,7 @@ enum werr {
 	W_TOOBIG,    /* 413 */
 	W_URILONG,   /* 414 */
 	W_UNSUPPORTED, /* 415 */
+	W_HEADERS,   /* 431: more request headers than REQ_MAX_HEADERS */
 	W_DB,        /* SQLite failed: 500 */
 	W_IO,        /* a file could not be read or written: 500 */
 	W_PARSE,     /* a template or SQL file does not parse */

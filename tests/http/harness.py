@@ -263,7 +263,8 @@ class Warta:
         os.symlink(os.path.join(self.dir, "outside.txt"),
                    os.path.join(self.static, "link.txt"))
         self.templates = os.path.join(SRC, "templates")
-        self.extra_args = []  # more `warta serve` options, e.g. --prefix
+        # More `warta serve` options, e.g. --workers, --prefix.
+        self.extra_args = []
         self.base_url = "http://127.0.0.1:%d" % (self.port or 8080)
 
     def env(self):
@@ -329,6 +330,25 @@ class Warta:
 
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
+
+    def workers(self):
+        """The pids of the master's worker processes, sorted."""
+        pid = self.proc.pid
+        try:
+            with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+                return sorted(int(p) for p in f.read().split())
+        except OSError:
+            out = []
+            for d in os.listdir("/proc"):
+                if d.isdigit():
+                    try:
+                        with open("/proc/%s/stat" % d) as f:
+                            st = f.read()
+                    except OSError:
+                        continue
+                    if int(st.rsplit(")", 1)[1].split()[1]) == pid:
+                        out.append(int(d))
+            return sorted(out)
 
     def stderr(self):
         try:

@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import sys
+import threading
 import time
 import unittest
 import urllib.parse
@@ -345,6 +346,69 @@ class Throttle(Base):
         self.assertEqual(row["failures"], 1)
         self.assertEqual(row["locked_until"], 0)
 
+    def burst(self, n, password):
+        """n sign-ins with wrong passwords from one address, their POSTs
+        released together; returns (statuses, seconds taken)."""
+        import concurrent.futures
+        forms = []
+        for i in range(n):
+            b = browser()
+            forms.append((b, H.hidden_csrf(b.get("/admin/login").text)))
+        go = threading.Barrier(n)
+
+        def attempt(i):
+            b, token = forms[i]
+            go.wait(10)
+            return b.post("/admin/login", [("email", REPORTER[0]), (
+                "password", "%s-%02d" % (password, i))], csrf=token or "")
+
+        start = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(n) as ex:
+            statuses = [r.status for r in ex.map(attempt, range(n))]
+        return statuses, time.monotonic() - start
+
+    def test_parallel_failures_counted_exactly(self):
+        # 40 wrong passwords at once from one address: checking the lock
+        # and counting the attempt are one step, so exactly five reach the
+        # password check (403); the rest meet the lock (429).
+        statuses, took = self.burst(40, "serentak-salah")
+        # The fifth failure locks for 2 s; a burst slower than that (a
+        # machine under heavy load) would rightly let more through. The
+        # test below checks the same rule with a lock no load outlasts.
+        if took >= 2:
+            self.skipTest("the burst took %.1f s, past the 2 s lock" % took)
+        self.assertEqual(statuses.count(403), 5, statuses)
+        self.assertEqual(statuses.count(429), 35, statuses)
+        for key in ("email:" + REPORTER[0], "addr:127.0.0.1"):
+            row = q("SELECT * FROM login_failures WHERE key = ?", (key,))[0]
+            self.assertEqual(row["failures"], 5, key)
+
+    def test_parallel_failures_past_the_lock(self):
+        # Nine failures already, the last lock over: the tenth locks for
+        # 64 s. Of 40 attempts at once exactly one is checked; without an
+        # atomic check-and-count, several would pass the check together.
+        now = int(time.time())
+        execute("INSERT INTO login_failures (key, failures, locked_until,"
+                " last_at) VALUES (?, 9, ?, ?)",
+                ("addr:127.0.0.1", now - 1, now - 30))
+        statuses, _ = self.burst(40, "masih-serentak")
+        self.assertEqual(statuses.count(403), 1, statuses)
+        self.assertEqual(statuses.count(429), 39, statuses)
+        row = q("SELECT * FROM login_failures WHERE key = ?",
+                ("addr:127.0.0.1",))[0]
+        self.assertEqual(row["failures"], 10)
+        self.assertGreaterEqual(row["locked_until"], now + 64)
+
+    def test_success_takes_back_its_count(self):
+        for i in range(3):
+            self.assertEqual(browser().login(REPORTER[0], "salah-%d-abcd" %
+                                             i).status, 403)
+        self.assertEqual(browser().login(ADMIN[0], ADMIN[3]).status, 303)
+        row = q("SELECT * FROM login_failures WHERE key = ?",
+                ("addr:127.0.0.1",))[0]
+        self.assertEqual(row["failures"], 3)
+        self.assertEqual(row["locked_until"], 0)
+
     def test_address_locked(self):
         # Five unknown accounts from one address lock that address, even
         # for another account's right password.
@@ -596,6 +660,25 @@ class Cli(Base):
         self.assertNotIn("pendek\n", r.stdout)
         self.assertEqual(q("SELECT 1 FROM users WHERE email = ?",
                            ("pendek@uji.test",)), [])
+
+    def test_password_with_nul_refused(self):
+        # Cut at the NUL, the password would be "kata-sandi" and sign in.
+        for cmd, extra in (("add", ["--email", "nul@uji.test", "--name",
+                                    "N", "--role", "reporter"]),
+                           ("passwd", ["--email", REPORTER[0]])):
+            with self.subTest(cmd=cmd):
+                before = q("SELECT password_hash FROM users WHERE email ="
+                           " ?", (REPORTER[0],))
+                r = H.warta_cmd(W, ["user", cmd, "--db", W.db_path] + extra,
+                                "kata-sandi\0-rahasia-panjang\n")
+                self.assertEqual(r.returncode, 1, r.stderr)
+                lines = r.stderr.strip().splitlines()
+                self.assertEqual(len(lines), 1, r.stderr)
+                self.assertIn("NUL", lines[0])
+                self.assertEqual(q("SELECT 1 FROM users WHERE email = ?",
+                                   ("nul@uji.test",)), [])
+                self.assertEqual(q("SELECT password_hash FROM users WHERE "
+                                   "email = ?", (REPORTER[0],)), before)
 
     def test_no_password(self):
         r = self.run_user(["add", "--db", W.db_path, "--email",

@@ -123,6 +123,11 @@ class Taxonomy(unittest.TestCase):
                                          "slug": "debat-kandidat-2024"})
         self.assertEqual(r.status, 303, r.text[:800])
         self.assertEqual(r.header("Location"), "/admin/tags?ok=created")
+        # No public story carries it yet: no public page either.
+        self.assertEqual(H.fetch(W.port, "/tag/debat-kandidat-2024").status,
+                         404)
+        W.add_article("debat-kandidat-berita", "Debat kandidat digelar",
+                      tags=["debat-kandidat-2024"])
         pub = H.fetch(W.port, "/tag/debat-kandidat-2024")
         self.assertEqual(pub.status, 200)
         self.assertIn("Debat Kandidat", pub.text)
@@ -163,6 +168,8 @@ class Taxonomy(unittest.TestCase):
         page = self.ed.get(path + "?ok=saved")
         self.assertIn("Perubahan tersimpan.", page.text)
         self.assertEqual(value_of(page.text, "slug"), "banjir-cilegon-2024")
+        W.add_article("banjir-cilegon-berita", "Banjir di Cilegon",
+                      tags=["banjir-cilegon-2024"])
         self.assertEqual(H.fetch(W.port, "/tag/banjir-cilegon").status, 404)
         self.assertEqual(H.fetch(W.port, "/tag/banjir-cilegon-2024").status,
                          200)
@@ -193,6 +200,9 @@ class Taxonomy(unittest.TestCase):
         row = one("SELECT * FROM authors WHERE slug = 'dedi-kurnia'")
         self.assertEqual((row["initials"], row["bio"]),
                          ("dkr", "Di Pandeglang."))
+        self.assertEqual(H.fetch(W.port, "/penulis/dedi-kurnia").status, 404)
+        W.add_article("tulisan-dedi-kurnia", "Tulisan pertama Dedi",
+                      authors=["dedi-kurnia"])
         pub = H.fetch(W.port, "/penulis/dedi-kurnia")
         self.assertEqual(pub.status, 200)
         self.assertIn("Dedi Kurnia", pub.text)
@@ -714,6 +724,9 @@ class Hostile(unittest.TestCase):
         self.assertEqual(r.status, 303)
         row = one("SELECT * FROM tags WHERE name = ?", (name,))
         self.assertEqual(row["slug"], "script-alert-x-script-kutip")
+        # A public story carries it, so that it has a public page.
+        W.add_article("berita-tag-jahat", "Berita bertag jahat",
+                      tags=[row["slug"]])
         for page in (self.ed.get("/admin/tags?setelah=script-alert"),
                      self.ed.get("/admin/tags/%d" % row["id"]),
                      H.fetch(W.port, "/tag/" + row["slug"])):

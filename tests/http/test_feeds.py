@@ -162,13 +162,21 @@ def scope_articles(kind, slug):
 
 def scopes():
     """(kind, slug, name, description) of the site and of every section,
-    tag and author."""
+    and of every tag and author that a public article carries (the others
+    have no feed)."""
     out = [("", None, None, None)]
-    for kind, table, desc in (("kanal", "sections", "description"),
-                              ("tag", "tags", "description"),
-                              ("penulis", "authors", "bio")):
-        for r in W.rows("SELECT slug, name, %s AS d FROM %s" %
-                        (desc, table)):
+    public = ("EXISTS (SELECT 1 FROM %s j JOIN articles a ON a.id = "
+              "j.article_id WHERE j.%s = t.id AND a.status IN "
+              "('published', 'scheduled') AND a.published_at <= %d)")
+    now = int(time.time())
+    for kind, table, desc, where in (
+            ("kanal", "sections", "description", "1"),
+            ("tag", "tags", "description",
+             public % ("article_tags", "tag_id", now)),
+            ("penulis", "authors", "bio",
+             public % ("article_authors", "author_id", now))):
+        for r in W.rows("SELECT slug, name, %s AS d FROM %s t WHERE %s" %
+                        (desc, table, where)):
             out.append((kind, r["slug"], r["name"], r["d"]))
     return out
 
@@ -347,15 +355,17 @@ class Feeds(Base):
             for a in hidden:
                 self.assertNotIn("/" + a["slug"] + "<", text)
                 self.assertNotIn('/%s"' % a["slug"], text)
-        # Empty but valid: a tag and an author with only hidden articles.
+        # A tag and an author with only hidden articles have no feed,
+        # as they have no page: a draft must not make either public.
         for path in ("/tag/uji-kosong/feed.xml", "/tag/uji-kosong/atom.xml",
                      "/penulis/uji-feed-hantu/feed.xml",
-                     "/penulis/uji-feed-hantu/atom.xml"):
+                     "/penulis/uji-feed-hantu/atom.xml",
+                     "/tag/uji-kosong", "/penulis/uji-feed-hantu"):
             with self.subTest(path=path):
                 r = get(path)
-                self.assertEqual(r.status, 200)
-                self.assertEqual(len(self.parse(r.body).entries), 0)
-                self.assertXml(r.body)
+                self.assertEqual(r.status, 404)
+                for a in hidden:
+                    self.assertNotIn("/" + a["slug"], r.text)
 
     def test_hostile_text_round_trips(self):
         a = W.articles("a.slug = 'uji-feed-hostile'")[0]

@@ -426,6 +426,10 @@ class Listings(Base):
     def check(self, kind, base, name, description, where, args):
         want = [H.article_path(a["published_at"], a["slug"])
                 for a in W.public_articles(where=where, args=args)]
+        if not want and kind != "Kanal":
+            # No public story carries it: no public page either.
+            self.assertPage(get(base), 404)
+            return []
         seen, pages = self.walk(base)
         self.assertEqual(seen, want)
         first = pages[0]
@@ -464,6 +468,42 @@ class Listings(Base):
                            au["bio"], "a.id IN (SELECT article_id FROM "
                            "article_authors WHERE author_id = ?)",
                            (au["id"],))
+
+    def test_draft_makes_no_tag_or_author_page(self):
+        # A reporter's draft (and a story scheduled for later) names a new
+        # tag and a new author: neither gets a page or a feed until a
+        # story carrying it is public.
+        W.add_tag("uji-rahasia", "Rahasia Draf")
+        W.add_author("uji-belum-terbit", "Penulis Belum Terbit", "BT")
+        aid = W.add_article("uji-draf-rahasia", "Draf dengan tag baru",
+                            status="draft", published_at=None,
+                            authors=["uji-belum-terbit"],
+                            tags=["uji-rahasia"])
+        W.add_article("uji-nanti-rahasia", "Terjadwal dengan tag baru",
+                      status="scheduled", published_at=NOW + DAY,
+                      authors=["uji-belum-terbit"], tags=["uji-rahasia"])
+        paths = ("/tag/uji-rahasia", "/penulis/uji-belum-terbit")
+        for base in paths:
+            with self.subTest(path=base):
+                self.assertPage(get(base), 404)
+                self.assertPage(get(base + "?sebelum=%d.1" % NOW), 404)
+                for feed in ("/feed.xml", "/atom.xml"):
+                    self.assertEqual(get(base + feed).status, 404)
+        # Published, the same story opens both pages and their feeds.
+        with W.db() as c:
+            c.execute("UPDATE articles SET status = 'published', "
+                      "published_at = ? WHERE id = ?", (NOW - 60, aid))
+        try:
+            for base in paths:
+                with self.subTest(path=base, published=True):
+                    html = self.assertPage(get(base))
+                    self.assertIn(H.article_path(NOW - 60,
+                                                 "uji-draf-rahasia"), html)
+                    self.assertEqual(get(base + "/feed.xml").status, 200)
+        finally:
+            with W.db() as c:
+                c.execute("UPDATE articles SET status = 'draft', "
+                          "published_at = NULL WHERE id = ?", (aid,))
 
     def test_three_pages_with_ties(self):
         t, = W.rows("SELECT * FROM tags WHERE slug = 'uji-halaman'")

@@ -689,6 +689,50 @@ test_query_plans(void **state)
 	assert_int_equal(checked, 9);
 }
 
+/* A tag or an author is public once a public article carries it: drafts,
+ * reviews, scheduled-for-later and unpublished articles do not count. One
+ * index probe each, never a scan. */
+static void
+test_taxonomy_public(void **state)
+{
+	struct fx *fx = *state;
+	fixture_exec(fx->db,
+		"INSERT INTO tags (id, slug, name) VALUES (4, 'rahasia',"
+		" 'Rahasia');"
+		"INSERT INTO authors (id, slug, name, initials) VALUES"
+		" (4, 'dewi', 'Dewi', 'dw');"
+		"INSERT INTO article_tags VALUES (26, 4, 5), (27, 4, 5),"
+		" (28, 4, 5), (29, 4, 5), (30, 4, 5), (31, 4, 5);"
+		"INSERT INTO article_authors VALUES (26, 4, 5), (28, 4, 5),"
+		" (29, 4, 5), (30, 4, 5);");
+	assert_int_equal(db_tag_public(fx->db, 1, NOW), W_OK);
+	assert_int_equal(db_tag_public(fx->db, 3, NOW), W_OK);
+	assert_int_equal(db_tag_public(fx->db, 4, NOW), W_NOTFOUND);
+	assert_int_equal(db_tag_public(fx->db, 99, NOW), W_NOTFOUND);
+	assert_int_equal(db_author_public(fx->db, 3, NOW), W_OK);
+	assert_int_equal(db_author_public(fx->db, 4, NOW), W_NOTFOUND);
+	/* Article 28 is scheduled for NOW + 1: public from then on. */
+	assert_int_equal(db_tag_public(fx->db, 4, NOW + 1), W_OK);
+	assert_int_equal(db_author_public(fx->db, 4, NOW + 1), W_OK);
+
+	int checked = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+		const char *sql = sqlite3_sql(st);
+		if (strncmp(sql, "SELECT EXISTS", 13) != 0)
+			continue;
+		char p[1024];
+		fixture_plan(fx->db, sql, p, sizeof p);
+		if (!strstr(p, "USING COVERING INDEX article_") ||
+		    !strstr(p, "SEARCH a USING INTEGER PRIMARY KEY") ||
+		    strstr(p, "SCAN a") || strstr(p, "SCAN t") ||
+		    strstr(p, "SCAN w"))
+			fail_msg("%s:\n%s", sql, p);
+		checked++;
+	}
+	assert_int_equal(checked, 2);
+}
+
 int
 main(void)
 {
@@ -705,6 +749,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_related, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_taxonomy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_taxonomy_public, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_hidden_everywhere, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_query_plans, setup,
