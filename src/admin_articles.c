@@ -339,6 +339,9 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 			   &resp->body);
 	if (e == W_OK)
 		e = buf_err(&resp->body);
+	/* Links and images as the page below a mount point will have them. */
+	if (e == W_OK)
+		e = page_mount(w, resp);
 	if (e != W_OK)
 		goto out;
 	resp->status = 200;

@@ -16,6 +16,8 @@
 #include "datefmt.h"
 #include "db.h"
 #include "db_site.h"
+#include "metrics.h"
+#include "monitor.h"
 #include "mount.h"
 #include "page.h"
 #include "page_archive.h"
@@ -109,8 +111,26 @@ static const struct route routes[] = {
 	{M_POST, "/admin/preview", admin_preview, ROUTE_ADMIN},
 	/* Uploaded images (admin_media.c); nginx serves them itself. */
 	{M_GET | M_HEAD, "/media/:name", page_media, 0},
+	/* Operations (monitor.c): loopback or a token only, never cached. */
+	{M_GET | M_HEAD, "/healthz", monitor_healthz, ROUTE_MONITOR},
+	{M_GET | M_HEAD, "/metrics", monitor_metrics, ROUTE_MONITOR},
 	{M_GET | M_HEAD, "/:y/:m/:d/:slug", page_article, 0},
 };
+#define NROUTES (sizeof routes / sizeof routes[0])
+/* One metrics slot per route and one for requests no route matched. */
+static_assert(NROUTES < METRICS_ROUTES, "raise METRICS_ROUTES");
+
+size_t
+app_route_count(void)
+{
+	return NROUTES;
+}
+
+const char *
+app_route_pattern(size_t i)
+{
+	return i < NROUTES ? routes[i].pattern : NULL;
+}
 
 static bool
 has_header(const struct resp *resp, const char *name)
@@ -233,7 +253,9 @@ common_headers(struct resp *resp, unsigned flags)
 {
 	resp_header(resp, "X-Content-Type-Options", "nosniff");
 	resp_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
-	if (flags & ROUTE_ADMIN) {
+	if (flags & ROUTE_MONITOR) {
+		resp_header(resp, "Cache-Control", "no-store");
+	} else if (flags & ROUTE_ADMIN) {
 		resp_header(resp, "Cache-Control", "no-store");
 		resp_header(resp, "Content-Security-Policy",
 			    "default-src 'self'; img-src 'self' data:; "
@@ -258,13 +280,23 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 	const char *denied = NULL; /* why the admin gate refused */
 
 	resp->head = req->method == METHOD_HEAD;
-	e = db_site_load(w->db, &w->arena, &w->site);
-	/* Even when the settings fail to load: the error page links home. */
-	enum werr em = site_mount(w, req);
-	if (e == W_OK)
-		e = em;
-	if (e != W_OK)
-		goto out;
+	unsigned allowed = 0;
+	if (req->path)
+		route = router_match(routes, NROUTES, req, &allowed);
+	/* The monitor's pages must answer while the settings cannot be
+	 * read: telling that is their job. */
+	if (!route || !(route->flags & ROUTE_MONITOR)) {
+		e = db_site_load(w->db, &w->arena, &w->site);
+		/* Even when the settings fail to load: the error page links
+		 * home. */
+		enum werr em = site_mount(w, req);
+		if (e == W_OK)
+			e = em;
+		if (e != W_OK)
+			goto out;
+	} else {
+		w->site.root = req->root;
+	}
 	if (!req->path) {
 		/* The front end could not accept the request target. */
 		e = req->body_err == W_TOOBIG ? W_URILONG
@@ -276,9 +308,6 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 		e = W_HEADERS;
 		goto out;
 	}
-	unsigned allowed;
-	route = router_match(routes, sizeof routes / sizeof routes[0], req,
-			     &allowed);
 	if (!route) {
 		e = allowed ? W_METHOD : W_NOTFOUND;
 		if (allowed)
@@ -307,18 +336,29 @@ out:
 			close(resp->fd);
 			resp->fd = -1;
 		}
-		/* Staff get told why, in the admin's own layout. */
-		if (e == W_FORBIDDEN && route && (route->flags & ROUTE_ADMIN))
+		if (route && (route->flags & ROUTE_MONITOR)) {
+			/* No site settings were loaded for the layout. */
+			resp->status = werr_status(e);
+			resp->content_type = "text/plain; charset=utf-8";
+			buf_reset(&resp->body);
+			buf_printf(&resp->body, "%s\n", werr_str(e));
+		} else if (e == W_FORBIDDEN && route &&
+			   (route->flags & ROUTE_ADMIN)) {
+			/* Staff get told why, in the admin's own layout. */
 			admin_denied(w, req, resp, denied);
-		else
+		} else {
 			page_error(w, req, resp, e);
+		}
 	}
 	mount_location(w, resp);
 	common_headers(resp, route ? route->flags : 0);
 	uint64_t bytes = resp->fd >= 0 ? resp->fd_size : resp->body.len;
+	int64_t elapsed = monotonic_us() - req->started_us;
+	metrics_record(w->app->metrics,
+		       route ? (size_t)(route - routes) : NROUTES, resp->status,
+		       elapsed);
 	fprintf(stderr, "%s %s %d %llu %lldus\n",
 		req->method_name ? req->method_name : "-",
 		req->path ? req->path : "(bad target)", resp->status,
-		(unsigned long long)bytes,
-		(long long)(monotonic_us() - req->started_us));
+		(unsigned long long)bytes, (long long)elapsed);
 }

@@ -12,6 +12,7 @@
 struct tpl_set;
 struct db;
 struct session;
+struct metrics;
 struct shm;
 
 /* Read-only once serving starts; shared by every thread. */
@@ -29,6 +30,14 @@ struct app {
 	 * across processes, such as metrics. NULL outside `warta serve`
 	 * (unit tests), so users check. */
 	struct shm *shm;
+	/* Operations (monitor.c): the request counters every worker updates
+	 * (metrics.h: in shm's metrics area under `warta serve`; NULL: none
+	 * kept), the token that opens /healthz and /metrics to non-loopback
+	 * clients (NULL: loopback only), and the free space /healthz wants on
+	 * the database's and the media's file systems. */
+	struct metrics *metrics;
+	const char *monitor_token;
+	uint64_t min_free_bytes;
 };
 
 /* Site settings, read from the database per request (cheap: one prepared
@@ -71,5 +80,11 @@ void worker_begin(struct worker *w, struct req *req, struct resp *resp);
  * in the site layout. Always leaves a complete response in resp. Logs one
  * line to stderr. Thread-safe as long as each thread passes its own worker. */
 void app_handle(struct worker *w, struct req *req, struct resp *resp);
+
+/* The number of routes, and the pattern of route i ("/kanal/:slug"; static
+ * storage): the labels of the metrics' route slots. A request no route
+ * matched counts in slot app_route_count(). */
+size_t app_route_count(void);
+const char *app_route_pattern(size_t i);
 
 #endif

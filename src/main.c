@@ -9,10 +9,13 @@
 
 #include "app.h"
 #include "auth.h"
+#include "backup.h"
+#include "check.h"
 #include "cli_user.h"
 #include "db.h"
 #include "db_site.h"
 #include "fe_cgi.h"
+#include "metrics.h"
 #include "migrate.h"
 #include "mount.h"
 #include "server.h"
@@ -40,6 +43,9 @@ static const char usage_main[] =
 	"  serve   serve the site over HTTP and/or FastCGI\n"
 	"  cgi     answer one request as a CGI program\n"
 	"  user    manage the accounts of the newsroom admin\n"
+	"  backup  copy the database and media while warta serves\n"
+	"  check   check the database, its search index and the media\n"
+	"  restore put a backup back\n"
 	"\n"
 	"options:\n"
 	"  --help     show this help (warta COMMAND --help for a command)\n"
@@ -63,7 +69,8 @@ static const char usage_serve[] =
 	"                   [--workers N] [--no-master] [--threads N]\n"
 	"                   [--templates DIR] [--static DIR]\n"
 	"                   [--media DIR] [--synchronous normal|full]\n"
-	"                   [--prefix PATH]\n"
+	"                   [--monitor-token-file FILE] [--min-free-mb N]\n"
+	"                   [--allow-root] [--prefix PATH]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
@@ -78,13 +85,21 @@ static const char usage_serve[] =
 	"  --no-master        serve in this one process, unsupervised (for\n"
 	"                     debugging)\n"
 	"  --threads N        threads per front end in each worker (default 4)\n"
-	"  --templates DIR    templates directory (default ./templates)\n"
-	"  --static DIR       static files for /static/ (default ./static)\n"
+	"  --templates DIR    templates directory (default\n"
+	"                     " WARTA_DATADIR "/templates)\n"
+	"  --static DIR       static files for /static/ (default\n"
+	"                     " WARTA_DATADIR "/static)\n"
 	"  --media DIR        uploaded images, served at /media/ (default\n"
 	"                     ./media, created when missing)\n"
 	"  --synchronous MODE normal (default): a power cut may lose the last\n"
 	"                     commits, never corrupt; full: no acknowledged\n"
 	"                     save is lost, one fsync per save\n"
+	"  --monitor-token-file FILE\n"
+	"                     a token (16 to 256 printable characters) that\n"
+	"                     opens /healthz and /metrics to other addresses\n"
+	"                     than loopback: Authorization: Bearer TOKEN\n"
+	"  --min-free-mb N    free disk space /healthz wants (default 256)\n"
+	"  --allow-root       serve even as root (not advised)\n"
 	"  --prefix PATH      the mount point when the site is not at the\n"
 	"                     root of its host, e.g. /berita (default: the\n"
 	"                     root)\n";
@@ -101,6 +116,44 @@ static const char usage_cgi[] =
 	"WARTA_STATIC, WARTA_MEDIA, WARTA_PREFIX. The warta binary run by a\n"
 	"web server itself (GATEWAY_INTERFACE set, no `cgi` command) reads\n"
 	"only those.\n";
+
+static const char usage_backup[] =
+	"usage: warta backup --db FILE --to DEST [--media DIR]\n"
+	"\n"
+	"Copies the database with SQLite's online backup (warta may go on\n"
+	"serving and writing) into DEST, the media directory into\n"
+	"DEST.media/, and writes DEST.manifest with each file's BLAKE2b hash\n"
+	"and size, last. Never overwrites: DEST must not exist.\n"
+	"\n"
+	"  --db FILE    the database warta serves\n"
+	"  --to DEST    the backup's database file, e.g.\n"
+	"               /var/lib/warta/backups/2024-11-27.db\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
+
+static const char usage_check[] =
+	"usage: warta check --db FILE [--media DIR]\n"
+	"\n"
+	"Runs SQLite's integrity_check and foreign_key_check, checks the\n"
+	"search index against the articles, and compares the media directory\n"
+	"with the pictures of the database (missing files, orphan files).\n"
+	"Prints one line per problem; exits 0 when there is none, 1 when\n"
+	"there are. Safe while warta serves; reads the whole database.\n"
+	"\n"
+	"  --db FILE    the database\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
+
+static const char usage_restore[] =
+	"usage: warta restore --from DEST --db FILE [--media DIR]\n"
+	"\n"
+	"Puts the backup DEST (made by warta backup) back: checks every\n"
+	"file against DEST.manifest first, then copies the media files that\n"
+	"DIR lacks and the database to FILE. FILE must not exist: stop warta\n"
+	"and move the old database (and any FILE-wal, FILE-shm) aside first.\n"
+	"Then run warta init --db FILE, which applies newer migrations.\n"
+	"\n"
+	"  --from DEST  the backup's database file\n"
+	"  --db FILE    where the database goes\n"
+	"  --media DIR  the uploaded images (default ./media)\n";
 
 /* Parses argv against opts. On --help prints help and exits 0; on an
  * unknown option or a missing value prints one line and exits 2. */
@@ -323,13 +376,42 @@ count_opt(const char *name, const char *value, long max)
 	return (unsigned)n;
 }
 
+/* Reads the monitor token from path into out (cap bytes): one line of
+ * 16 or more printable ASCII characters, a final newline allowed. */
+static bool
+read_token(const char *path, char *out, size_t cap)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "warta: --monitor-token-file %s: %s\n", path,
+			strerror(errno));
+		return false;
+	}
+	size_t n = fread(out, 1, cap - 1, f);
+	bool more = fgetc(f) != EOF;
+	fclose(f);
+	out[n] = '\0';
+	if (n > 0 && out[n - 1] == '\n')
+		out[--n] = '\0';
+	bool ok = !more && n >= 16;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = out[i] > ' ' && out[i] < 0x7f;
+	if (!ok)
+		fprintf(stderr, "warta: --monitor-token-file %s: want one line "
+				"of 16 to %zu printable characters\n",
+			path, cap - 2);
+	return ok;
+}
+
 static int
 cmd_serve(int argc, char **argv, char **all_argv)
 {
 	const char *db_path = NULL, *http = NULL, *fcgi = NULL;
-	const char *threads = NULL, *tdir = "templates", *sdir = "static";
+	const char *threads = NULL, *tdir = WARTA_DATADIR "/templates";
+	const char *sdir = WARTA_DATADIR "/static";
 	const char *mdir = "media", *sync = NULL, *workers = NULL;
-	const char *no_master = NULL, *prefix = NULL;
+	const char *no_master = NULL, *token_file = NULL, *min_free = NULL;
+	const char *allow_root = NULL, *prefix = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--prefix", true, &prefix},
@@ -342,6 +424,9 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		{"--static", true, &sdir},
 		{"--media", true, &mdir},
 		{"--synchronous", true, &sync},
+		{"--monitor-token-file", true, &token_file},
+		{"--min-free-mb", true, &min_free},
+		{"--allow-root", false, &allow_root},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
@@ -385,6 +470,22 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	if (workers)
 		so.workers =
 		    count_opt("--workers", workers, SERVER_WORKERS_MAX);
+	uint64_t min_free_mb = 256;
+	if (min_free) {
+		char *end;
+		errno = 0;
+		unsigned long long mb = strtoull(min_free, &end, 10);
+		if (*end || min_free[0] == '-' || errno || mb > 1000000000ull) {
+			fprintf(stderr, "warta: --min-free-mb wants a number "
+					"from 0 to 1000000000, not '%s'\n",
+				min_free);
+			return EXIT_USAGE;
+		}
+		min_free_mb = mb;
+	}
+	char token[258];
+	if (token_file && !read_token(token_file, token, sizeof token))
+		return 1;
 	if (!check_db(db_path))
 		return 1;
 	if (!media_dir(mdir))
@@ -392,6 +493,15 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	t.set = load_templates(tdir);
 	if (!t.set)
 		return 1;
+	/* Last of the start-up checks, so that a configuration mistake is
+	 * reported first: a bug in a page must not hand the whole machine
+	 * over. The systemd unit runs warta as its own user. */
+	if (geteuid() == 0 && !allow_root) {
+		fprintf(stderr, "warta: refusing to serve as root (run it as "
+				"its own user, or pass --allow-root)\n");
+		tpl_set_free(t.set);
+		return 1;
+	}
 
 	struct app app = {
 		.db_path = db_path,
@@ -401,12 +511,17 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		.tpl = t.set,
 		.sync_full = sync && strcmp(sync, "full") == 0,
 		.shm = shm_new(),
+		.monitor_token = token_file ? token : NULL,
+		.min_free_bytes = min_free_mb * 1024 * 1024,
 	};
 	if (!app.shm) {
 		fprintf(stderr, "warta: cannot map shared memory\n");
 		tpl_set_free(t.set);
 		return 1;
 	}
+	/* Counted in the shared region, so that every worker process adds
+	 * to the same numbers. */
+	app.metrics = metrics_at(app.shm->metrics, sizeof app.shm->metrics);
 	/* Returns in the master and in every worker alike; each frees its
 	 * copy of what follows. */
 	bool worker;
@@ -414,6 +529,111 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	shm_free(app.shm);
 	tpl_set_free(t.set);
 	return e == W_OK ? 0 : 1;
+}
+
+static int
+cmd_backup(int argc, char **argv)
+{
+	const char *db_path = NULL, *to = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--to", true, &to},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_backup);
+	require(db_path, "--db");
+	require(to, "--to");
+
+	char err[512];
+	struct backup_stats st;
+	struct stat sb;
+	/* SQLite would create a missing database; a backup must not. */
+	if (stat(db_path, &sb) != 0) {
+		fprintf(stderr, "warta: %s: %s\n", db_path, strerror(errno));
+		return 1;
+	}
+	if (backup_run(db_path, mdir, to, &st, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	printf("warta: %s backed up to %s (%llu bytes; %zu media files, "
+	       "%llu bytes, in %s.media; manifest %s.manifest)\n",
+	       db_path, to, (unsigned long long)st.db_bytes, st.media_files,
+	       (unsigned long long)st.media_bytes, to, to);
+	return 0;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	const char *db_path = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_check);
+	require(db_path, "--db");
+
+	/* Opened as it is: no journal mode set, nothing created, so that a
+	 * backup copy can be checked without being changed. */
+	sqlite3 *sq = NULL;
+	char err[512];
+	struct check_report r;
+	int status = 1;
+	if (sqlite3_open_v2(db_path, &sq, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "warta: %s: %s\n", db_path,
+			sq ? sqlite3_errmsg(sq) : "out of memory");
+		goto out;
+	}
+	sqlite3_busy_timeout(sq, 5000);
+	if (check_run(sq, mdir, stdout, &r, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto out;
+	}
+	if (r.problems) {
+		fflush(stdout);
+		fprintf(stderr, "warta: %s: %zu problem%s found\n", db_path,
+			r.problems, r.problems == 1 ? "" : "s");
+		goto out;
+	}
+	printf("warta: %s: ok (integrity, foreign keys, search index; "
+	       "%zu pictures, %zu media files)\n",
+	       db_path, r.media_rows, r.media_files);
+	status = 0;
+out:
+	sqlite3_close(sq);
+	return status;
+}
+
+static int
+cmd_restore(int argc, char **argv)
+{
+	const char *from = NULL, *db_path = NULL, *mdir = "media";
+	const struct opt opts[] = {
+		{"--from", true, &from},
+		{"--db", true, &db_path},
+		{"--media", true, &mdir},
+		{0},
+	};
+	parse(argc, argv, opts, usage_restore);
+	require(from, "--from");
+	require(db_path, "--db");
+
+	char err[512];
+	struct backup_stats st;
+	if (backup_restore(from, db_path, mdir, &st, err, sizeof err) !=
+	    W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		return 1;
+	}
+	printf("warta: %s restored to %s (%llu bytes; %zu media files "
+	       "copied into %s)\n",
+	       from, db_path, (unsigned long long)st.db_bytes, st.media_files,
+	       mdir);
+	return 0;
 }
 
 /* The value of the environment variable name, or dflt when it is unset
@@ -434,8 +654,8 @@ static int
 cmd_cgi(int argc, char **argv, char **envp)
 {
 	const char *db_path = env_or("WARTA_DB", NULL);
-	const char *tdir = env_or("WARTA_TEMPLATES", "templates");
-	const char *sdir = env_or("WARTA_STATIC", "static");
+	const char *tdir = env_or("WARTA_TEMPLATES", WARTA_DATADIR "/templates");
+	const char *sdir = env_or("WARTA_STATIC", WARTA_DATADIR "/static");
 	const char *mdir = env_or("WARTA_MEDIA", "media");
 	const char *prefix = getenv("WARTA_PREFIX");
 	const struct opt opts[] = {
@@ -540,6 +760,12 @@ main(int argc, char **argv)
 				"(GATEWAY_INTERFACE is not set)\n");
 		return EXIT_USAGE;
 	}
+	if (strcmp(cmd, "backup") == 0)
+		return cmd_backup(argc - 2, argv + 2);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "restore") == 0)
+		return cmd_restore(argc - 2, argv + 2);
 	fprintf(stderr, "warta: unknown command '%s' (try warta --help)\n",
 		cmd);
 	return EXIT_USAGE;

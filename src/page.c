@@ -100,6 +100,23 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 }
 
 enum werr
+page_mount(struct worker *w, struct resp *resp)
+{
+	if (!*w->site.root)
+		return W_OK;
+	buf_reset(&w->scratch);
+	mount_html(w->site.root, resp->body.data, resp->body.len,
+		   &w->scratch);
+	enum werr e = buf_err(&w->scratch);
+	if (e != W_OK)
+		return e;
+	struct buf t = resp->body;
+	resp->body = w->scratch;
+	w->scratch = t;
+	return W_OK;
+}
+
+enum werr
 page_render_in(struct worker *w, struct resp *resp, int status,
 	       const char *layout, const char *name, struct tobj *ctx)
 {
@@ -119,19 +136,10 @@ page_render_in(struct worker *w, struct resp *resp, int status,
 	e = tpl_render(w->app->tpl, layout, ctx, &resp->body);
 	if (e != W_OK)
 		return e;
-	if (*w->site.root) {
-		/* The page's links are site paths; below a mount point they
-		 * need it in front (mount.h). The scratch buffer is free
-		 * again: the layout has consumed the content. */
-		buf_reset(&w->scratch);
-		mount_html(w->site.root, resp->body.data, resp->body.len,
-			   &w->scratch);
-		if ((e = buf_err(&w->scratch)) != W_OK)
-			return e;
-		struct buf t = resp->body;
-		resp->body = w->scratch;
-		w->scratch = t;
-	}
+	/* The layout has consumed the content: the scratch buffer is free
+	 * again. */
+	if ((e = page_mount(w, resp)) != W_OK)
+		return e;
 	resp->status = status;
 	resp->content_type = "text/html; charset=utf-8";
 	return W_OK;

@@ -19,6 +19,7 @@ typedef enum werr (*handler_fn)(struct worker *w, struct req *req,
 enum route_flag {
 	ROUTE_ADMIN = 1 << 0,  /* staff pages: session, CSRF, no-store */
 	ROUTE_PUBLIC = 1 << 1, /* with ROUTE_ADMIN: reachable signed out */
+	ROUTE_MONITOR = 1 << 2, /* operators' pages: no-store, no site needed */
 };
 
 struct route {

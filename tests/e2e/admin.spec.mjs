@@ -186,7 +186,9 @@ async function main() {
 			`127.0.0.1:${port}`, '--templates',
 			path.join(SRC, 'templates'), '--static',
 			path.join(SRC, 'static'), '--media',
-			path.join(tmp, 'media')],
+			path.join(tmp, 'media'),
+			// Refused as root unless asked; CI runs as root.
+			...(process.getuid() === 0 ? ['--allow-root'] : [])],
 		{ stdio: ['ignore', 'ignore', 'pipe'] });
 		running.warta = warta;
 		warta.stderr.setEncoding('utf8');

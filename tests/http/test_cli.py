@@ -120,10 +120,19 @@ class Cli(unittest.TestCase):
             port = s.getsockname()[1]
             r = run("serve", "--db", self.db, "--http",
                     "127.0.0.1:%d" % port, "--templates",
-                    os.path.join(H.SRC, "templates"))
+                    os.path.join(H.SRC, "templates"), *H.ROOT_FLAG)
         self.assertEqual(r.returncode, 1, r)
         self.assertIn("127.0.0.1:%d" % port, r.stderr)
         self.assertEqual(H.sanitizer_problems(r.stderr), [])
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root")
+    def test_root_refused_unless_allowed(self):
+        self.assertEqual(run("init", "--db", self.db).returncode, 0)
+        port = H.free_port()
+        r = run("serve", "--db", self.db, "--http", "127.0.0.1:%d" % port,
+                "--templates", os.path.join(H.SRC, "templates"))
+        self.assertOneLine(r, 1, "root", "--allow-root")
+        self.assertFalse(listening(port))
 
     def dump(self):
         with sqlite3.connect(self.db) as c:
