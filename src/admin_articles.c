@@ -354,6 +354,9 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 	buf_puts(&resp->body, placed);
 	if ((e = buf_err(&resp->body)) != W_OK)
 		goto out;
+	/* Links and images as the page below a mount point will have them. */
+	if ((e = page_mount(w, resp)) != W_OK)
+		goto out;
 	resp->status = 200;
 	resp->content_type = "text/html; charset=utf-8";
 out:

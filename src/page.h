@@ -39,6 +39,11 @@ enum werr page_render_in(struct worker *w, struct resp *resp, int status,
 			 const char *layout, const char *name,
 			 struct tobj *ctx) WUNUSED;
 
+/* Below a mount point, puts it in front of every root-relative URL of
+ * the HTML in resp->body (mount_html()); page_render_in() does this for
+ * every page. Uses, and clobbers, the worker's scratch buffer. */
+enum werr page_mount(struct worker *w, struct resp *resp) WUNUSED;
+
 /* Renders the error page for e (404, 400, ...) in the layout. Never fails:
  * falls back to a plain-text body when even that cannot be rendered. */
 void page_error(struct worker *w, const struct req *req, struct resp *resp,
