@@ -34,6 +34,7 @@ static const struct {
     {"logout", "Anda telah keluar."},
     {"password_own", "Kata sandi diganti; sesi Anda yang lain berakhir."},
     {"session_ended", "Sesi itu diakhiri."},
+    {"bulk", "Tindakan massal selesai untuk semua berita yang dipilih."},
     /* Election night (admin_live.c, admin_results.c). */
     {"live_opened", "Liputan langsung dibuka."},
     {"live_closed", "Liputan langsung ditutup."},
@@ -116,8 +117,9 @@ origin_is(const char *origin, const char *scheme, const char *host)
 }
 
 /* True when the request carries no Origin header, or one naming the
- * address the request itself reached (its scheme and Host, so that the
- * admin works at 127.0.0.1, localhost or a LAN name alike), or the site's
+ * address the request itself reached (its scheme and Host, or what
+ * FastCGI says of it: req->server_host; so that the admin works at
+ * 127.0.0.1, localhost or a LAN name alike), or the site's
  * base URL (a proxy that rewrites Host). A browser sends Origin with every
  * cross-site POST, so this stops forged forms even before the CSRF token
  * is looked at: a page elsewhere cannot choose the Host its victim's
@@ -128,9 +130,9 @@ origin_ok(const struct worker *w, const struct req *req)
 	const char *origin = req_header(req, "origin");
 	if (!origin)
 		return true;
-	const char *host = req_header(req, "host");
-	if (!host || !*host)
-		host = req->server_host;
+	const char *host = req->server_host;
+	if (!host)
+		host = req_header(req, "host");
 	if (origin_is(origin, req->https ? "https" : "http", host))
 		return true;
 	const char *base = w->site.base_url;
@@ -247,7 +249,8 @@ nav_current(struct tobj *nav, const char *path)
 	    {"/admin/sections", "sections"}, {"/admin/tags", "tags"},
 	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
 	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
-	    {"/admin/account", "account"},   {"/admin/pilkada", "pilkada"},
+	    {"/admin/account", "account"}, {"/admin/agenda", "agenda"},
+	    {"/admin/pilkada", "pilkada"},
 	};
 
 	if (!path)

@@ -40,8 +40,8 @@ struct session {
  * there is none and the route is not ROUTE_PUBLIC: GET/HEAD get a 303 to
  * /admin/login?next=PATH, other methods a 403. For a POST: an Origin
  * header, when present, must name the address the request itself reached
- * (its scheme and its Host header, or for FastCGI without one the
- * SERVER_NAME and SERVER_PORT nginx passes) or the site's base URL, and
+ * (its scheme and its Host header, or for FastCGI the HTTP_HOST or
+ * SERVER_NAME with the SERVER_PORT nginx passes) or the site's base URL, and
  * the form's "csrf" field must equal the session's token (or, without a
  * session, the sign-in form's token) — else W_FORBIDDEN with *why set to
  * which check failed, in plain Indonesian for admin_denied(), and the
@@ -65,9 +65,10 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
  * The flash codes a handler may redirect with (?ok=CODE; anything else
  * shows nothing): saved, created, submitted, published, scheduled,
  * unpublished, deleted, restored, corrected, user_added, user_disabled,
- * user_enabled, password, settings, logout, password_own, session_ended;
- * for election night live_opened, live_closed, live_posted, live_saved,
- * live_deleted, region_saved, pair_saved, pair_deleted, results_added. */
+ * user_enabled, password, settings, logout, password_own, session_ended,
+ * bulk; for election night live_opened, live_closed, live_posted,
+ * live_saved, live_deleted, region_saved, pair_saved, pair_deleted,
+ * results_added. */
 struct tobj *admin_ctx(struct worker *w, const struct req *req,
 		       const char *title);
 

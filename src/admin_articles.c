@@ -8,10 +8,9 @@
 #include "admin_articles.h"
 #include "db_admin.h"
 #include "db_admin_revision.h"
+#include "db_collab.h"
 #include "db_taxonomy.h"
-#include "markdown.h"
 #include "page.h"
-#include "page_results.h"
 
 #define LIST_PAGE 30
 #define REVISIONS_MAX 100
@@ -235,6 +234,8 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 	if (!ctx)
 		return W_NOMEM;
 	tobj_str(ctx, "q", f.q);
+	tobj_bool(ctx, "can_delete",
+		  role_can(w->session->user.role, PERM_ARTICLE_DELETE));
 	struct tlist *sl = tobj_list(ctx, "statuses");
 	for (int i = 0; i < ST__MAX; i++) {
 		struct tobj *o = tlist_add(sl);
@@ -258,9 +259,15 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 	}
 
 	struct tlist *items = tobj_list(ctx, "items");
+	struct tobj **objs = arena_alloc(&w->arena, (l.n + 1) * sizeof *objs);
+	if (!objs)
+		return W_NOMEM;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct admin_row *r = &l.items[i];
 		struct tobj *o = tlist_add(items);
+		objs[i] = o;
+		tobj_int(o, "id", r->id);
+		tobj_int(o, "version", r->version);
 		struct admin_article probe = {.id = r->id,
 					      .status = r->status,
 					      .published_at = r->published_at,
@@ -287,6 +294,30 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 		tobj_str(o, "date", page_date_short(w, r->updated_at));
 		tobj_str(o, "datetime", page_date_iso(w, r->updated_at));
 	}
+	/* Who else has these stories open: one query for the page. */
+	struct presence *p;
+	size_t np;
+	if (l.n && db_presence_of(w->db, &w->arena, &l.items[0].id, l.n,
+				  sizeof l.items[0], w->session->user.id,
+				  req->now, 4 * LIST_PAGE, &p, &np) == W_OK) {
+		struct tlist *ed = NULL;
+		int64_t ed_id = 0;
+		/* Rows come grouped by article: one list per article. */
+		for (size_t k = 0; k < np; k++) {
+			if (p[k].article_id != ed_id) {
+				size_t i = 0;
+				while (i < l.n && l.items[i].id != p[k].article_id)
+					i++;
+				if (i == l.n || !objs[i])
+					continue;
+				ed = tobj_list(objs[i], "editing");
+				ed_id = p[k].article_id;
+			}
+			struct tobj *o = tlist_add(ed);
+			tobj_str(o, "name", p[k].name);
+			tobj_str(o, "since", admin_clock(w, p[k].since));
+		}
+	}
 	tobj_bool(ctx, "has_items", l.n > 0);
 	tobj_bool(ctx, "filtered", f.status != ST__MAX || f.section_id ||
 					   f.author_id || *f.q);
@@ -311,52 +342,4 @@ admin_articles_list(struct worker *w, struct req *req, struct resp *resp)
 		buf_fini(&b);
 	}
 	return admin_render(w, resp, 200, "admin_articles", ctx);
-}
-
-/* ---- preview ---- */
-
-enum werr
-admin_preview(struct worker *w, struct req *req, struct resp *resp)
-{
-	const char *md = form_get(&req->form, "body");
-	if (!md)
-		md = "";
-	struct buf html;
-	buf_init(&html);
-	enum werr e = markdown_render(md, strlen(md), &html);
-	if (e == W_OK)
-		e = buf_err(&html);
-	if (e != W_OK)
-		goto out;
-	/* Manual markers get the box the page will show; markers naming
-	 * nothing public vanish, as they will there. */
-	struct baca_juga boxes[PAGE_BOXES_MAX];
-	size_t nboxes;
-	e = page_marker_boxes(w, req, buf_cstr(&html), 0, boxes, &nboxes);
-	if (e != W_OK)
-		goto out;
-	/* BACA JUGA boxes into the scratch buffer, then the results boxes
-	 * (the numbers of this moment, as the page will show them). */
-	buf_reset(&w->scratch);
-	e = markdown_place(buf_cstr(&html), boxes, nboxes, NULL, 0,
-			   &w->scratch);
-	const char *placed = NULL;
-	int64_t changed = 0;
-	if (e == W_OK && !(placed = arena_strndup(&w->arena,
-						  buf_cstr(&w->scratch),
-						  w->scratch.len)))
-		e = W_NOMEM;
-	if (e == W_OK)
-		e = page_results_expand(w, placed, &placed, &changed);
-	if (e != W_OK)
-		goto out;
-	buf_reset(&resp->body);
-	buf_puts(&resp->body, placed);
-	if ((e = buf_err(&resp->body)) != W_OK)
-		goto out;
-	resp->status = 200;
-	resp->content_type = "text/html; charset=utf-8";
-out:
-	buf_fini(&html);
-	return e;
 }

@@ -42,9 +42,39 @@ enum werr admin_article_revisions(struct worker *w, struct req *req,
  * revision's content. */
 enum werr admin_article_restore(struct worker *w, struct req *req,
 				struct resp *resp);
-/* POST /admin/preview: the form's "body" rendered as the public page
- * renders it, an HTML fragment for static/admin.js. */
+/* POST /admin/preview (a new story) and POST /admin/articles/:id/preview:
+ * the editor form as the reader's whole article page (page_article_render:
+ * title, lead, picture, byline, dateline, body with BACA JUGA boxes),
+ * marked as a preview, never indexed, no-store like every admin page. The
+ * form's mistakes are not refused here; the save refuses them. */
 enum werr admin_preview(struct worker *w, struct req *req, struct resp *resp);
+
+/* Presence and autosave (admin_collab.c). */
+
+/* POST /admin/articles/:id/presence: static/admin.js's heartbeat; the
+ * user keeps the story open for PRESENCE_BEAT_TTL more seconds, or with
+ * leave=1 closes it. 204. */
+enum werr admin_presence_beat(struct worker *w, struct req *req,
+			      struct resp *resp);
+/* POST /admin/articles/:id/autosave and /admin/articles/new/autosave: the
+ * form's text fields (and its version) kept as the user's autosave of the
+ * story; answers 200 with the time ("21.04"). Only for users who may save
+ * the story. */
+enum werr admin_autosave(struct worker *w, struct req *req, struct resp *resp);
+/* POST .../autosave/discard: forgets it; 303 back to the editor. */
+enum werr admin_autosave_discard(struct worker *w, struct req *req,
+				 struct resp *resp);
+
+/* Adds to the editor's ctx what collab knows of story id (0: the user's
+ * new story): autosave_url, presence_url, "editing" (others who have it
+ * open: name, since), and unless restored the user's own "autosave"
+ * (when, restore_url, discard_url). Failures only leave things out. */
+void admin_collab_editor(struct worker *w, const struct req *req,
+			 struct tobj *ctx, int64_t id, bool restored);
+
+/* "21.04": the wall-clock time of t in the site's time zone, in the
+ * worker's arena. */
+const char *admin_clock(struct worker *w, int64_t t);
 
 /* What the editor shares with the other article pages (admin_articles.c). */
 
@@ -110,5 +140,16 @@ enum werr admin_conflict(struct worker *w, struct tobj *ctx,
 			 const struct admin_article *mine,
 			 const struct admin_article *theirs,
 			 int64_t base_version, const char *action) WUNUSED;
+
+/* POST /admin/articles/bulk (admin_bulk.c): bulk=publish|unpublish|
+ * section|delete on every "item" ("ID.VERSION", as the listing showed it),
+ * with reason (unpublish) or section; each article checked and saved as
+ * the editor does one by one (role, ownership, its status rule, its
+ * version). 303 to the listing when all succeeded; else a page of what
+ * happened to each, 403, 409 or 422 by the worst refusal. */
+enum werr admin_articles_bulk(struct worker *w, struct req *req,
+			      struct resp *resp);
+/* GET /admin/agenda: the scheduled stories to come, by day. */
+enum werr admin_agenda(struct worker *w, struct req *req, struct resp *resp);
 
 #endif

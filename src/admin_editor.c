@@ -2,14 +2,19 @@
  * article with its action buttons (save, submit, publish, schedule,
  * unpublish, delete) and the correction note. */
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "admin.h"
 #include "admin_articles.h"
 #include "datefmt.h"
+#include "db_collab.h"
+#include "db_article.h"
 #include "db_taxonomy.h"
+#include "markdown.h"
 #include "page.h"
 #include "slug.h"
+#include "textstat.h"
 
 #define TAG_SUGGESTIONS 500
 #define AUTHOR_SLOTS 3 /* byline pickers shown at least */
@@ -49,6 +54,8 @@ struct editor {
 	bool conflict;	      /* show what changed since base_version */
 	int64_t base_version; /* the version the conflicting form had */
 	const char *act_name; /* the button pressed, for "keep mine" */
+	bool restored;	      /* the form holds the user's autosave */
+	bool locked_view;     /* read-only: no presence, no autosave */
 	bool remove_image;
 	struct upload up;
 	struct {
@@ -598,10 +605,49 @@ render_editor(struct worker *w, struct req *req, struct resp *resp,
 	}
 	add_state(w, req, ctx, ed);
 	add_buttons(w, req, ctx, ed);
+	if (!ed->locked_view)
+		admin_collab_editor(w, req, ctx,
+				    ed->is_new ? 0 : ed->stored.id,
+				    ed->restored);
+	tobj_bool(ctx, "restored", ed->restored);
+	tobj_str(ctx, "preview_action",
+		 ed->is_new ? "/admin/preview"
+			    : arena_printf(&w->arena,
+					   "/admin/articles/%" PRId64
+					   "/preview",
+					   ed->stored.id));
+	size_t words = textstat_words(a->body_md);
+	tobj_int(ctx, "words", (int64_t)words);
+	tobj_int(ctx, "minutes", (int64_t)textstat_minutes(words));
 	return admin_render(w, resp, status, "admin_edit", ctx);
 }
 
 /* ---- handlers ---- */
+
+/* ?pulihkan=1: the form as the user's autosave of story id has it; the
+ * version is the one that form was opened on, so a save over someone
+ * else's newer one is a conflict, not an overwrite. */
+static void
+restore_autosave(struct worker *w, const struct req *req, struct editor *ed,
+		 int64_t id)
+{
+	const char *q = req_query(req, "pulihkan");
+	struct autosave s;
+	if (!q || strcmp(q, "1") != 0 ||
+	    db_autosave_get(w->db, &w->arena, w->session->user.id, id, &s) !=
+		    W_OK)
+		return;
+	ed->a.title = s.title;
+	ed->slug_text = s.slug;
+	ed->a.lead = s.lead;
+	ed->a.dateline = s.dateline;
+	ed->a.body_md = s.body_md;
+	ed->tags_text = s.tags;
+	ed->picks_text = s.picks;
+	if (id)
+		ed->version = s.version;
+	ed->restored = true;
+}
 
 enum werr
 admin_article_new(struct worker *w, struct req *req, struct resp *resp)
@@ -624,6 +670,7 @@ admin_article_new(struct worker *w, struct req *req, struct resp *resp)
 		ed.a.nauthors = 1;
 	}
 	from_stored(w, &ed);
+	restore_autosave(w, req, &ed, 0);
 	return render_editor(w, req, resp, &ed, 200);
 }
 
@@ -654,6 +701,15 @@ admin_article_edit(struct worker *w, struct req *req, struct resp *resp)
 		return W_FORBIDDEN;
 	from_stored(w, &ed);
 	ed.version = ed.stored.version;
+	ed.locked_view = !admin_article_may(w, &ed.stored, ACT_SAVE);
+	if (!ed.locked_view) {
+		/* Opening counts as editing for a while, script or not. */
+		e = db_presence_touch(w->db, ed.stored.id, me->id, req->now,
+				      PRESENCE_OPEN_TTL);
+		if (e != W_OK)
+			fprintf(stderr, "warta: presence: %s\n", werr_str(e));
+		restore_autosave(w, req, &ed, ed.stored.id);
+	}
 	return render_editor(w, req, resp, &ed, 200);
 }
 
@@ -785,6 +841,10 @@ submit(struct worker *w, struct req *req, struct resp *resp,
 	}
 	if (e != W_OK)
 		return e;
+	/* Saved: the autosave it grew from is history. */
+	e = db_autosave_drop(w->db, me->id, created ? 0 : ed->a.id);
+	if (e != W_OK)
+		fprintf(stderr, "warta: autosave: %s\n", werr_str(e));
 	return admin_article_done(w, resp, &ed->a, ed->act, created);
 }
 
@@ -850,4 +910,114 @@ admin_article_correct(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 	return admin_article_done(w, resp, &ed.a, ACT_CORRECT, false);
+}
+
+/* ---- the preview: the reader's page built from the form ---- */
+
+/* The reader's record of what the editor holds: sections, bylines and
+ * tags resolved to what they will be, the body rendered. */
+static enum werr
+preview_article(struct worker *w, const struct req *req,
+		const struct editor *ed, struct article *art)
+{
+	const struct admin_article *a = &ed->a;
+	memset(art, 0, sizeof *art);
+	art->id = ed->stored.id;
+	art->slug = a->slug && *a->slug ? a->slug : "pratinjau";
+	art->title = a->title;
+	art->lead = a->lead;
+	art->dateline = a->dateline;
+	art->body_md = a->body_md;
+	art->status = a->status;
+	art->published_at = ed->stored.published_at ? ed->stored.published_at
+						    : req->now;
+	art->updated_at = art->created_at = art->published_at;
+	art->unpublish_reason = "";
+	for (size_t i = 0; i < ed->nsecs; i++)
+		if (ed->secs[i].id == a->section_id)
+			art->section = ed->secs[i];
+	art->authors = arena_alloc(&w->arena, (a->nauthors + 1) *
+						      sizeof *art->authors);
+	art->tags = arena_alloc(&w->arena, (a->ntags + 1) * sizeof *art->tags);
+	if (!art->authors || !art->tags)
+		return W_NOMEM;
+	for (size_t i = 0; i < a->nauthors; i++)
+		for (size_t k = 0; k < ed->nauthors; k++)
+			if (ed->authors[k].id == a->author_ids[i])
+				art->authors[art->nauthors++] = ed->authors[k];
+	for (size_t i = 0; i < a->ntags; i++) {
+		char s[101];
+		if (slug_from(a->tags[i], s, sizeof s) == 0)
+			continue;
+		struct tag *t = &art->tags[art->ntags++];
+		t->name = a->tags[i];
+		t->slug = arena_strdup(&w->arena, s);
+		if (!t->slug)
+			return W_NOMEM;
+	}
+	struct buf html;
+	buf_init(&html);
+	enum werr e = markdown_render(a->body_md, strlen(a->body_md), &html);
+	if (e == W_OK)
+		e = buf_err(&html);
+	if (e == W_OK) {
+		art->body_html = arena_strndup(&w->arena, buf_cstr(&html),
+					       html.len);
+		if (!art->body_html)
+			e = W_NOMEM;
+	}
+	buf_fini(&html);
+	return e;
+}
+
+/* POST /admin/preview (a new story) and /admin/articles/:id/preview: the
+ * whole editor form, as its "Pratinjau" button sends it to a new tab. */
+enum werr
+admin_preview(struct worker *w, struct req *req, struct resp *resp)
+{
+	struct editor ed;
+	memset(&ed, 0, sizeof ed);
+	enum werr e;
+	if (req_param(req, "id")) {
+		e = load_editor(w, req, &ed);
+		if (e != W_OK)
+			return e;
+		const struct user *me = &w->session->user;
+		if (!admin_article_may(w, &ed.stored, ACT_SAVE) &&
+		    !(me->id && ed.stored.created_by == me->id))
+			return W_FORBIDDEN;
+	} else {
+		ed.is_new = true;
+		ed.a.status = ST_DRAFT;
+		ed.stored.status = ST__MAX;
+		e = load_choices(w, &ed);
+		if (e != W_OK)
+			return e;
+	}
+	/* Whatever is wrong with the form, show what it would look like:
+	 * the save is where mistakes are refused. */
+	read_form(w, req, &ed);
+	struct article art;
+	e = preview_article(w, req, &ed, &art);
+	if (e != W_OK)
+		return e;
+	struct article_list related = {0};
+	struct article_extras x;
+	if (ed.stored.id) {
+		e = db_articles_related(w->db, &w->arena, &art, req->now, 5,
+					&related);
+		if (e == W_OK)
+			e = db_admin_article_extras(w->db, &w->arena,
+						    ed.stored.id, &x);
+		if (e != W_OK)
+			return e;
+		if (ed.remove_image)
+			x.image_name = "";
+	} else {
+		memset(&x, 0, sizeof x);
+		x.image_name = x.image_mime = x.editor_name = "";
+	}
+	x.image_caption = ed.a.image_caption;
+	x.image_credit = ed.a.image_credit;
+	return page_article_render(w, req, resp, &art, &related, &x, true);
 }

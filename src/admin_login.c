@@ -25,6 +25,13 @@ secure_flag(const struct worker *w)
 	return strncmp(w->site.base_url, "https://", 8) == 0 ? "; Secure" : "";
 }
 
+/* The session cookie's path: the whole site at its mount point. */
+static const char *
+cookie_path(const struct worker *w)
+{
+	return *w->site.root ? w->site.root : "/";
+}
+
 /* True when next is a local admin path safe to redirect to after signing
  * in: "/admin" or below, no "//" (a scheme-relative URL elsewhere), no
  * backslash (which browsers read as '/'), no control characters. */
@@ -56,9 +63,9 @@ login_token(struct worker *w, const struct req *req, struct resp *resp)
 	const char *t = arena_strdup(&w->arena, tok);
 	const char *cookie =
 	    arena_printf(&w->arena,
-			 "%s=%s; Path=/admin/login; HttpOnly; SameSite=Lax; "
+			 "%s=%s; Path=%s/admin/login; HttpOnly; SameSite=Lax; "
 			 "Max-Age=86400%s",
-			 ADMIN_LOGIN_COOKIE, tok, secure_flag(w));
+			 ADMIN_LOGIN_COOKIE, tok, w->site.root, secure_flag(w));
 	if (!t || !cookie)
 		return NULL;
 	resp_header(resp, "Set-Cookie", cookie);
@@ -273,13 +280,14 @@ admin_login_post(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 	const char *cookie = arena_printf(
-	    &w->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
-	    ADMIN_COOKIE, token, ADMIN_ABSOLUTE, secure_flag(w));
+	    &w->arena, "%s=%s; Path=%s; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+	    ADMIN_COOKIE, token, cookie_path(w), ADMIN_ABSOLUTE,
+	    secure_flag(w));
 	const char *gone =
 	    arena_printf(&w->arena,
-			 "%s=; Path=/admin/login; HttpOnly; SameSite=Lax; "
+			 "%s=; Path=%s/admin/login; HttpOnly; SameSite=Lax; "
 			 "Max-Age=0%s",
-			 ADMIN_LOGIN_COOKIE, secure_flag(w));
+			 ADMIN_LOGIN_COOKIE, w->site.root, secure_flag(w));
 	if (!cookie || !gone)
 		return W_NOMEM;
 	e = admin_redirect(resp, next_ok(next) ? next : "/admin");
@@ -316,8 +324,8 @@ admin_logout(struct worker *w, struct req *req, struct resp *resp)
 	}
 	w->session = NULL;
 	const char *cookie = arena_printf(
-	    &w->arena, "%s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
-	    ADMIN_COOKIE, secure_flag(w));
+	    &w->arena, "%s=; Path=%s; HttpOnly; SameSite=Lax; Max-Age=0%s",
+	    ADMIN_COOKIE, cookie_path(w), secure_flag(w));
 	if (!cookie)
 		return W_NOMEM;
 	e = admin_redirect(resp, "/admin/login?ok=logout");

@@ -125,7 +125,7 @@ admin_settings(struct worker *w, struct req *req, struct resp *resp)
 		in = (struct db_manage_settings){
 		    .site_name = w->site.name,
 		    .tagline = w->site.tagline,
-		    .base_url = w->site.base_url,
+		    .base_url = w->site.base_url_setting,
 		    .timezone = w->site.timezone,
 		    .language = w->site.lang,
 		};

@@ -19,6 +19,7 @@
 #include "db_site.h"
 #include "metrics.h"
 #include "monitor.h"
+#include "mount.h"
 #include "page.h"
 #include "page_archive.h"
 #include "page_feed.h"
@@ -120,6 +121,20 @@ static const struct route routes[] = {
 	{M_GET | M_HEAD | M_POST, "/admin/settings", admin_settings,
 	 ROUTE_ADMIN},
 	{M_GET | M_HEAD, "/admin/audit", admin_audit_log, ROUTE_ADMIN},
+	/* Several editors at once (admin_collab.c, admin_bulk.c): presence,
+	 * autosave, the full-page preview, bulk actions, the agenda; before
+	 * the editor's /admin/articles/:id, which "bulk" would match. */
+	{M_POST, "/admin/articles/new/autosave", admin_autosave, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/new/autosave/discard",
+	 admin_autosave_discard, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/bulk", admin_articles_bulk, ROUTE_ADMIN},
+	{M_GET | M_HEAD, "/admin/agenda", admin_agenda, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/presence", admin_presence_beat,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/autosave", admin_autosave, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/autosave/discard",
+	 admin_autosave_discard, ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/preview", admin_preview, ROUTE_ADMIN},
 	/* The article editor (admin_articles.c); each checks role and
 	 * ownership on the stored article. */
 	{M_GET | M_HEAD, "/admin/articles", admin_articles_list, ROUTE_ADMIN},
@@ -166,6 +181,41 @@ has_header(const struct resp *resp, const char *name)
 		if (strcasecmp(resp->headers[i].key, name) == 0)
 			return true;
 	return false;
+}
+
+/* Puts the request's mount point into the site: the base URL names the
+ * home at the mount point, unless the admin already wrote it in. */
+static enum werr
+site_mount(struct worker *w, const struct req *req)
+{
+	struct site *s = &w->site;
+	size_t nb = strlen(s->base_url), nr = strlen(req->root);
+
+	s->base_url_setting = s->base_url;
+	s->root = req->root;
+	if (nr == 0 || (nb >= nr && strcmp(s->base_url + nb - nr, req->root) == 0))
+		return W_OK;
+	s->base_url = arena_printf(&w->arena, "%s%s", s->base_url, req->root);
+	return s->base_url ? W_OK : W_NOMEM;
+}
+
+/* Handlers redirect to site paths ("/admin"); the browser needs them
+ * below the mount point. */
+static void
+mount_location(struct worker *w, struct resp *resp)
+{
+	if (!*w->site.root)
+		return;
+	for (size_t i = 0; i < resp->nheaders; i++) {
+		struct kv *h = &resp->headers[i];
+		if (strcasecmp(h->key, "Location") != 0 || h->val[0] != '/' ||
+		    h->val[1] == '/')
+			continue;
+		const char *v = arena_printf(&w->arena, "%s%s", w->site.root,
+					     h->val);
+		if (v)
+			h->val = v;
+	}
 }
 
 static int64_t
@@ -230,6 +280,7 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	req->now = (int64_t)ts.tv_sec;
 	req->method = METHOD_OTHER;
+	req->root = "";
 	struct buf body = resp->body;
 	buf_reset(&body);
 	memset(resp, 0, sizeof *resp);
@@ -279,8 +330,15 @@ app_handle(struct worker *w, struct req *req, struct resp *resp)
 	 * read: telling that is their job. */
 	if (!route || !(route->flags & ROUTE_MONITOR)) {
 		e = db_site_load(w->db, &w->arena, &w->site);
+		/* Even when the settings fail to load: the error page links
+		 * home. */
+		enum werr em = site_mount(w, req);
+		if (e == W_OK)
+			e = em;
 		if (e != W_OK)
 			goto out;
+	} else {
+		w->site.root = req->root;
 	}
 	if (!req->path) {
 		/* The front end could not accept the request target. */
@@ -335,6 +393,7 @@ out:
 			page_error(w, req, resp, e);
 		}
 	}
+	mount_location(w, resp);
 	common_headers(resp, route ? route->flags : 0);
 	uint64_t bytes = resp->fd >= 0 ? resp->fd_size : resp->body.len;
 	int64_t elapsed = monotonic_us() - req->started_us;

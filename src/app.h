@@ -21,6 +21,9 @@ struct app {
 	const char *static_dir;	/* served at /static/ by the embedded server */
 	const char *media_dir;	/* uploaded images, served at /media/ */
 	const char *templates_dir;
+	const char *prefix; /* the mount point given by --prefix (mount.h),
+			       "" for the host's root; NULL when not given:
+			       the host's root, or SCRIPT_NAME for CGI */
 	const struct tpl_set *tpl;
 	bool sync_full; /* every connection with synchronous=FULL */
 	/* Shared by every worker process (shm.h): counters that must add up
@@ -41,7 +44,11 @@ struct app {
  * statement) so that an admin's change shows without a restart. */
 struct site {
 	const char *name;     /* "Warta" */
-	const char *base_url; /* "http://127.0.0.1:8080", no trailing slash */
+	const char *base_url; /* "http://127.0.0.1:8080", no trailing slash:
+				 the public address of the site's home, the
+				 mount point included */
+	const char *base_url_setting; /* base_url as the admin set it */
+	const char *root;     /* the request's mount point ("" or "/berita") */
 	const char *tagline;
 	const char *timezone; /* IANA name, e.g. "Asia/Jakarta" */
 	const char *tz_abbr;  /* "WIB", "WITA" or "WIT" */

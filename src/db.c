@@ -175,6 +175,14 @@ run(struct db *db, const char *sql)
 }
 
 void
+db_keep_wal(struct db *db)
+{
+	int on = 1;
+	sqlite3_db_config(db->sq, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	sqlite3_file_control(db->sq, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+}
+
+void
 db_idle(struct db *db)
 {
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db->sq, NULL); st;

@@ -41,6 +41,12 @@ sqlite3 *db_sqlite(struct db *db);
  * holds its read snapshot); one that only bound parameters need not. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
+/* For the connection of a process that answers one request (CGI):
+ * closing it neither checkpoints nor deletes the WAL and its index, which
+ * the next process would only have to create again. Writers still
+ * checkpoint as they commit (SQLite's automatic checkpoint). */
+void db_keep_wal(struct db *db);
+
 /* Ends whatever a request left behind: resets every statement still
  * stepping (a SELECT not run to its end keeps its read snapshot, so the
  * worker would go on seeing old data) and rolls back a transaction left

@@ -120,7 +120,7 @@ db_audit_add(struct db *db, int64_t user_id, const char *action,
 
 #define ADM_COLS                                                               \
 	"a.id, a.title, a.slug, a.status, s.name, COALESCE(u.name, ''),"       \
-	" a.created_by, a.published_at, a.updated_at"
+	" a.created_by, a.published_at, a.updated_at, a.version"
 #define ADM_JOINS                                                              \
 	" JOIN sections s ON s.id = a.section_id"                              \
 	" LEFT JOIN users u ON u.id = a.created_by"
@@ -265,6 +265,7 @@ admin_row(sqlite3_stmt *st, struct arena *a, void *out)
 	r->created_by = sqlite3_column_int64(st, 6);
 	r->published_at = sqlite3_column_int64(st, 7);
 	r->updated_at = sqlite3_column_int64(st, 8);
+	r->version = sqlite3_column_int64(st, 9);
 	r->authors = "";
 	bool ok = db_col(st, 1, a, &r->title) && db_col(st, 2, a, &r->slug) &&
 		  db_col(st, 4, a, &r->section) &&
@@ -336,5 +337,39 @@ out:
 	buf_fini(&words);
 	if (e != W_OK)
 		memset(out, 0, sizeof *out);
+	return e;
+}
+
+/* The agenda: from now on along articles_archive (published_at, status),
+ * where only scheduled stories can lie in the future, so the walk reads
+ * just those. The IN term repeats the partial index's own condition, which
+ * SQLite needs to see verbatim to use it. */
+static const char SQL_ADM_SCHEDULED[] =
+    "SELECT " ADM_COLS " FROM articles a INDEXED BY articles_archive"
+    ADM_JOINS " WHERE a.published_at > ?1"
+    " AND a.status IN ('scheduled', 'published')"
+    " AND a.status = 'scheduled'"
+    " ORDER BY a.published_at, a.id LIMIT ?2";
+
+enum werr
+db_admin_scheduled(struct db *db, struct arena *a, int64_t now, size_t limit,
+		   struct admin_row **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (limit == 0)
+		return W_OK;
+	sqlite3_stmt *st = db_stmt(db, SQL_ADM_SCHEDULED);
+	if (!st)
+		return W_DB;
+	struct admin_row *rows = arena_alloc(a, limit * sizeof *rows);
+	if (!rows)
+		return W_NOMEM;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	enum werr e = db_rows(db, st, a, admin_row, rows, sizeof *rows, limit,
+			      n, NULL, "listing the agenda");
+	if (e == W_OK)
+		*out = rows;
 	return e;
 }

@@ -44,6 +44,7 @@ struct admin_row {
 	int64_t created_by;
 	int64_t published_at;
 	int64_t updated_at;
+	int64_t version; /* for a bulk action based on what the list showed */
 };
 
 struct admin_list {
@@ -61,6 +62,12 @@ enum werr db_admin_articles(struct db *db, struct arena *a,
 			    const struct admin_filter *f,
 			    const struct cursor *before, size_t limit,
 			    struct admin_list *out) WUNUSED;
+
+/* The scheduled articles still to come at now, soonest first, at most
+ * limit: the agenda. *out is an array of *n in a. */
+enum werr db_admin_scheduled(struct db *db, struct arena *a, int64_t now,
+			     size_t limit, struct admin_row **out,
+			     size_t *n) WUNUSED;
 
 /* Appends one audit-log row. user_id and article_id are 0 for none;
  * detail and addr may be NULL for "". */

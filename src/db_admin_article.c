@@ -369,39 +369,49 @@ static const char SQL_ADD_CORRECTION[] =
  * than become a string; the inner ORDER BY feeds json_group_array in
  * byline and editor order (SQLite 3.40 has no ORDER BY inside an
  * aggregate). */
-static const char SQL_REVISION[] =
-	"INSERT INTO revisions (article_id, user_id, created_at, version,"
-	" snapshot)"
-	" SELECT a.id, ?2, ?3, a.version, json_object("
-	"'id', a.id, 'title', a.title, 'slug', a.slug, 'lead', a.lead,"
-	" 'dateline', a.dateline, 'body_md', a.body_md,"
-	" 'section_id', a.section_id, 'section', s.slug,"
-	" 'status', a.status, 'published_at', a.published_at,"
-	" 'created_at', a.created_at, 'updated_at', a.updated_at,"
-	" 'unpublished_at', a.unpublished_at,"
-	" 'unpublish_reason', a.unpublish_reason,"
-	" 'featured', json(CASE a.featured WHEN 1 THEN 'true' ELSE 'false'"
-	" END),"
-	" 'created_by', a.created_by, 'editor_id', a.editor_id,"
-	" 'authors', json((SELECT json_group_array(json_object('id', x.id,"
-	" 'slug', x.slug, 'name', x.name)) FROM (SELECT u.id, u.slug, u.name"
-	" FROM article_authors w JOIN authors u ON u.id = w.author_id"
-	" WHERE w.article_id = ?1 ORDER BY w.position, u.id) x)),"
-	" 'tags', json((SELECT json_group_array(x.name) FROM (SELECT g.name"
-	" FROM article_tags t JOIN tags g ON g.id = t.tag_id"
-	" WHERE t.article_id = ?1 ORDER BY t.position, g.id) x)),"
-	" 'picks', json((SELECT json_group_array(x.slug) FROM (SELECT p.slug"
-	" FROM article_related r JOIN articles p ON p.id = r.related_id"
-	" WHERE r.article_id = ?1 ORDER BY r.position, r.related_id) x)),"
-	" 'image', json((SELECT json_object('id', m.id, 'name', m.name,"
-	" 'mime', m.mime) FROM media m WHERE m.id = a.image_id)),"
-	" 'image_caption', a.image_caption, 'image_credit', a.image_credit,"
-	" 'corrections', json((SELECT json_group_array(json_object('body',"
-	" x.body, 'created_at', x.created_at)) FROM (SELECT c.body,"
-	" c.created_at FROM corrections c WHERE c.article_id = ?1"
-	" ORDER BY c.created_at, c.id) x)))"
-	" FROM articles a JOIN sections s ON s.id = a.section_id"
-	" WHERE a.id = ?1";
+#define REVISION_OF(user, at)                                               \
+	"INSERT INTO revisions (article_id, user_id, created_at, version," \
+	" snapshot)" \
+	" SELECT a.id, " user ", " at ", a.version, json_object(" \
+	"'id', a.id, 'title', a.title, 'slug', a.slug, 'lead', a.lead," \
+	" 'dateline', a.dateline, 'body_md', a.body_md," \
+	" 'section_id', a.section_id, 'section', s.slug," \
+	" 'status', a.status, 'published_at', a.published_at," \
+	" 'created_at', a.created_at, 'updated_at', a.updated_at," \
+	" 'unpublished_at', a.unpublished_at," \
+	" 'unpublish_reason', a.unpublish_reason," \
+	" 'featured', json(CASE a.featured WHEN 1 THEN 'true' ELSE 'false'" \
+	" END)," \
+	" 'created_by', a.created_by, 'editor_id', a.editor_id," \
+	" 'authors', json((SELECT json_group_array(json_object('id', x.id," \
+	" 'slug', x.slug, 'name', x.name)) FROM (SELECT u.id, u.slug, u.name" \
+	" FROM article_authors w JOIN authors u ON u.id = w.author_id" \
+	" WHERE w.article_id = ?1 ORDER BY w.position, u.id) x))," \
+	" 'tags', json((SELECT json_group_array(x.name) FROM (SELECT g.name" \
+	" FROM article_tags t JOIN tags g ON g.id = t.tag_id" \
+	" WHERE t.article_id = ?1 ORDER BY t.position, g.id) x))," \
+	" 'picks', json((SELECT json_group_array(x.slug) FROM (SELECT p.slug" \
+	" FROM article_related r JOIN articles p ON p.id = r.related_id" \
+	" WHERE r.article_id = ?1 ORDER BY r.position, r.related_id) x))," \
+	" 'image', json((SELECT json_object('id', m.id, 'name', m.name," \
+	" 'mime', m.mime) FROM media m WHERE m.id = a.image_id))," \
+	" 'image_caption', a.image_caption, 'image_credit', a.image_credit," \
+	" 'corrections', json((SELECT json_group_array(json_object('body'," \
+	" x.body, 'created_at', x.created_at)) FROM (SELECT c.body," \
+	" c.created_at FROM corrections c WHERE c.article_id = ?1" \
+	" ORDER BY c.created_at, c.id) x)))" \
+	" FROM articles a JOIN sections s ON s.id = a.section_id" \
+	" WHERE a.id = ?1"
+
+static const char SQL_REVISION[] = REVISION_OF("?2", "?3");
+
+/* A story that predates the editor (demo data, an import) has no
+ * revision: before its first change, its stored state becomes one, so
+ * that its history, and the conflict page's "what changed since the
+ * version you opened", start where it did. */
+static const char SQL_REVISION_BASE[] =
+	REVISION_OF("NULL", "a.updated_at")
+	" AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = ?1)";
 
 /* Binds the columns shared by SQL_INSERT and SQL_UPDATE. */
 static enum werr
@@ -592,6 +602,12 @@ save_correction(struct db *db, int64_t id, const struct admin_save *s)
 }
 
 static enum werr
+save_base_revision(struct db *db, int64_t id)
+{
+	return run_id(db, SQL_REVISION_BASE, id);
+}
+
+static enum werr
 save_revision(struct db *db, int64_t id, const struct admin_save *s)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_REVISION);
@@ -634,7 +650,9 @@ db_admin_article_save(struct db *db, struct admin_article *art,
 		goto out;
 	if ((e = db_begin(db)) != W_OK)
 		goto out;
-	if (s->image)
+	if (!created)
+		e = save_base_revision(db, a.id);
+	if (e == W_OK && s->image)
 		e = save_media(db, s->image, s, &a.image_id);
 	if (e == W_OK)
 		e = save_row(db, &a, s, buf_cstr(&html));

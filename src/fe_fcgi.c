@@ -38,8 +38,6 @@
 #define READ_TIMEOUT_S 5
 #define WRITE_TIMEOUT_S 30
 #define CHUNK (16 * 1024) /* on the stack of a thread with megabytes */
-/* Longest HTTP_* parameter name whose header we keep. */
-#define NAME_MAX_LEN 128
 
 /* The unix socket is rw for its owner and group only: FastCGI parameters
  * such as REMOTE_ADDR and HTTPS are trusted, so only nginx (put in warta's
@@ -65,40 +63,6 @@ struct fe_fcgi {
 	size_t cap, head, nready;
 	bool door_closed; /* no more will come: workers drain and leave */
 };
-
-/* Records the parameter "NAME=value" as a header when it carries one:
- * HTTP_USER_AGENT becomes user-agent; CONTENT_TYPE and CONTENT_LENGTH,
- * which the CGI convention strips of their HTTP_ prefix, too. */
-static void
-add_param_header(struct req *req, const char *param)
-{
-	const char *eq = strchr(param, '=');
-	const char *name = param;
-	char lower[NAME_MAX_LEN + 1];
-	size_t n;
-
-	if (!eq)
-		return;
-	if (strncmp(param, "HTTP_", 5) == 0)
-		name = param + 5;
-	else if (strncmp(param, "CONTENT_TYPE=", 13) != 0 &&
-		 strncmp(param, "CONTENT_LENGTH=", 15) != 0)
-		return;
-	n = (size_t)(eq - name);
-	/* nginx sends CONTENT_TYPE and CONTENT_LENGTH empty when absent. */
-	if (n == 0 || n > NAME_MAX_LEN || (name == param && !eq[1]))
-		return;
-	for (size_t i = 0; i < n; i++) {
-		char c = name[i];
-		if (c == '_')
-			c = '-';
-		else if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		lower[i] = c;
-	}
-	lower[n] = '\0';
-	req_add_header(req, lower, eq + 1);
-}
 
 /* Reads FCGI_STDIN to its end, into the body while it is acceptable and
  * into the void after an error, so that nginx, which sends the whole body,
@@ -142,7 +106,7 @@ read_body(FCGX_Request *r, struct req *req)
 /* Fills req from the FastCGI parameters, the way fe_http.c fills it from
  * the HTTP request: same checks, same failure convention. */
 static void
-fill_req(FCGX_Request *r, struct req *req)
+fill_req(const struct app *app, FCGX_Request *r, struct req *req)
 {
 	const char *method = FCGX_GetParam("REQUEST_METHOD", r->envp);
 	const char *uri = FCGX_GetParam("REQUEST_URI", r->envp);
@@ -154,18 +118,20 @@ fill_req(FCGX_Request *r, struct req *req)
 	if (addr)
 		req->remote_addr = arena_strdup(req->arena, addr);
 	req->https = https && strcasecmp(https, "on") == 0;
-	const char *name = FCGX_GetParam("SERVER_NAME", r->envp);
-	const char *port = FCGX_GetParam("SERVER_PORT", r->envp);
-	if (name && *name) {
-		bool dflt = !port || !*port ||
-			    strcmp(port, req->https ? "443" : "80") == 0;
-		req->server_host =
-			dflt ? arena_strdup(req->arena, name)
-			     : arena_printf(req->arena, "%s:%s", name, port);
-	}
+	/* The address the browser used: nginx's HTTP_HOST is $host, which
+	 * drops the port (Debian's fastcgi_params); SERVER_PORT adds it. */
+	const char *host = FCGX_GetParam("HTTP_HOST", r->envp);
+	if (!host || !*host)
+		host = FCGX_GetParam("SERVER_NAME", r->envp);
+	req_set_server_host(req, host, FCGX_GetParam("SERVER_PORT", r->envp));
 	for (char **p = r->envp; *p; p++)
-		add_param_header(req, *p);
+		req_add_cgi_param(req, *p);
 	e = uri ? req_set_uri(req, uri) : W_INVAL;
+	/* The mount point is --prefix, never SCRIPT_NAME: FastCGI servers
+	 * split it from PATH_INFO by their own guesses (lighttpd before the
+	 * last path segment, nginx not at all). */
+	if (e == W_OK)
+		e = req_set_root(req, app->prefix);
 	if (e != W_OK)
 		req->body_err = e; /* req->path is NULL: the app answers e */
 	read_body(r, req);
@@ -571,7 +537,7 @@ run(void *arg)
 			w = worker_new(fe->app);
 		if (w) {
 			worker_begin(w, &req, &resp);
-			fill_req(&r, &req);
+			fill_req(fe->app, &r, &req);
 			app_handle(w, &req, &resp);
 			write_resp(&r, &resp);
 		} else {

@@ -296,6 +296,8 @@ start(struct fe_http *fe, struct MHD_Connection *mc, struct conn *c,
 	set_remote_addr(mc, req);
 	MHD_get_connection_values(mc, MHD_HEADER_KIND, add_header, req);
 	enum werr e = c->raw_uri ? req_set_uri(req, c->raw_uri) : W_NOMEM;
+	if (e == W_OK)
+		e = req_set_root(req, fe->app->prefix);
 	if (e != W_OK)
 		req->body_err = e; /* req->path is NULL: the app answers e */
 	else

@@ -44,8 +44,12 @@ struct kv {
 struct req {
 	enum method method;
 	const char *method_name; /* as sent, e.g. "PUT" */
-	const char *uri;	 /* raw request target, e.g. "/cari?q=a%20b" */
-	const char *path;	 /* percent-decoded, valid UTF-8, no NUL */
+	const char *uri;	 /* raw request target, e.g. "/cari?q=a%20b",
+				    below the mount point */
+	const char *path;	 /* percent-decoded, valid UTF-8, no NUL, below
+				    the mount point */
+	const char *root;	 /* the mount point ("" or "/berita", see
+				    mount.h), never NULL */
 	struct kv query[REQ_MAX_QUERY];
 	size_t nquery;
 	struct kv params[REQ_MAX_PARAMS]; /* captured by the router */
@@ -54,10 +58,11 @@ struct req {
 	size_t nheaders;
 	const char *remote_addr;
 	bool https;
-	/* FastCGI's SERVER_NAME[:SERVER_PORT] (the port left out when it is
-	 * the scheme's default); NULL from the HTTP front end, where the Host
-	 * header is always there. Names the request's own address when a
-	 * Host header is missing. */
+	/* The address the request reached, "host[:port]", as FastCGI tells
+	 * it: HTTP_HOST (or SERVER_NAME without one) with SERVER_PORT added
+	 * when it has no port and SERVER_PORT is not the scheme's default
+	 * (nginx passes $host, which drops the port). NULL from the HTTP
+	 * front end, whose Host header says it. */
 	const char *server_host;
 	const char *body; /* raw body of a POST, NUL-terminated; or NULL */
 	size_t body_len;
@@ -79,6 +84,14 @@ void req_set_method(struct req *req, const char *name);
  * invalid UTF-8, a NUL, or too many query fields. Front ends call this. */
 enum werr req_set_uri(struct req *req, const char *uri) WUNUSED;
 
+/* Moves a request whose target is set (req_set_uri()) below the mount
+ * point root, which must be mount_valid() (mount.h): req->path and
+ * req->uri lose the prefix, req->root keeps it. The bare mount point
+ * ("/berita", "/berita?x") is the site's home. W_NOTFOUND, with path NULL,
+ * when the target is not below root (req->root is root all the same: the
+ * error page links below it). Front ends call this. */
+enum werr req_set_root(struct req *req, const char *root) WUNUSED;
+
 /* Body streaming, called by the front ends as bytes arrive: begin once
  * (content_length is -1 when unknown), feed each chunk, end once. Each
  * returns the first error seen (W_TOOBIG past REQ_MAX_BODY); after an error
@@ -92,6 +105,22 @@ enum werr req_body_end(struct req *req);
  * no error came first), which app_handle() answers with a 431 whatever the
  * path. Front ends call this before req_body_begin(). */
 void req_add_header(struct req *req, const char *name, const char *val);
+
+/* Sets req->server_host from name (the CGI variable HTTP_HOST, or
+ * SERVER_NAME without one) and SERVER_PORT (either may be NULL): name as
+ * it is when it carries a port, else with ":port" unless that is the
+ * scheme's default (nginx passes HTTP_HOST as $host, without the port);
+ * call after setting req->https. */
+void req_set_server_host(struct req *req, const char *name,
+			 const char *port);
+
+/* Records the CGI variable "NAME=value" (CGI, FastCGI) as a header when
+ * it carries one: HTTP_USER_AGENT becomes user-agent; CONTENT_TYPE and
+ * CONTENT_LENGTH, which the CGI convention strips of their HTTP_ prefix,
+ * too, unless empty. Others, and names past REQ_CGI_NAME_MAX, are
+ * ignored. */
+#define REQ_CGI_NAME_MAX 128
+void req_add_cgi_param(struct req *req, const char *param);
 
 /* Header value by lower-case name, or NULL. Borrowed for the request. */
 const char *req_header(const struct req *req, const char *name);

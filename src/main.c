@@ -16,13 +16,17 @@
 #include "db.h"
 #include "db_plan.h"
 #include "db_site.h"
+#include "fe_cgi.h"
 #include "metrics.h"
 #include "migrate.h"
+#include "mount.h"
 #include "server.h"
 #include "shm.h"
 #include "tpl.h"
 
 #define EXIT_USAGE 2
+
+extern char **environ;
 
 /* One command-line option: "--name VALUE" or "--name=VALUE", or a flag. */
 struct opt {
@@ -39,6 +43,7 @@ static const char usage_main[] =
 	"commands:\n"
 	"  init    create or migrate the database\n"
 	"  serve   serve the site over HTTP and/or FastCGI\n"
+	"  cgi     answer one request as a CGI program\n"
 	"  user    manage the accounts of the newsroom admin\n"
 	"  backup  copy the database and media while warta serves\n"
 	"  check   check the database, its search index and the media\n"
@@ -67,7 +72,7 @@ static const char usage_serve[] =
 	"                   [--templates DIR] [--static DIR]\n"
 	"                   [--media DIR] [--synchronous normal|full]\n"
 	"                   [--monitor-token-file FILE] [--min-free-mb N]\n"
-	"                   [--allow-root]\n"
+	"                   [--allow-root] [--prefix PATH]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
@@ -96,7 +101,23 @@ static const char usage_serve[] =
 	"                     opens /healthz and /metrics to other addresses\n"
 	"                     than loopback: Authorization: Bearer TOKEN\n"
 	"  --min-free-mb N    free disk space /healthz wants (default 256)\n"
-	"  --allow-root       serve even as root (not advised)\n";
+	"  --allow-root       serve even as root (not advised)\n"
+	"  --prefix PATH      the mount point when the site is not at the\n"
+	"                     root of its host, e.g. /berita (default: the\n"
+	"                     root)\n";
+
+static const char usage_cgi[] =
+	"usage: warta cgi --db FILE [--templates DIR] [--static DIR] "
+	"[--media DIR]\n"
+	"                 [--prefix PATH]\n"
+	"\n"
+	"Answers the one request a web server passes by CGI (RFC 3875) and\n"
+	"exits. The options are those of `warta serve`; the mount point is\n"
+	"SCRIPT_NAME unless --prefix names it (--prefix / for the root).\n"
+	"Each may also come from the environment: WARTA_DB, WARTA_TEMPLATES,\n"
+	"WARTA_STATIC, WARTA_MEDIA, WARTA_PREFIX. The warta binary run by a\n"
+	"web server itself (GATEWAY_INTERFACE set, no `cgi` command) reads\n"
+	"only those.\n";
 
 static const char usage_backup[] =
 	"usage: warta backup --db FILE --to DEST [--media DIR]\n"
@@ -308,6 +329,18 @@ load_templates(const char *dir)
 	return tpl;
 }
 
+/* Normalises the --prefix into root (MOUNT_MAX + 1 bytes). */
+static bool
+prefix_ok(const char *prefix, char *root)
+{
+	if (mount_normalise(prefix, root))
+		return true;
+	fprintf(stderr, "warta: --prefix wants a path such as /berita "
+			"(letters, digits, -._~ between slashes), not '%s'\n",
+		prefix);
+	return false;
+}
+
 /* The templates `warta serve` runs with, and where they come from. */
 struct templates {
 	const char *dir;
@@ -380,9 +413,10 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	const char *sdir = WARTA_DATADIR "/static";
 	const char *mdir = "media", *sync = NULL, *workers = NULL;
 	const char *no_master = NULL, *token_file = NULL, *min_free = NULL;
-	const char *allow_root = NULL;
+	const char *allow_root = NULL, *prefix = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
+		{"--prefix", true, &prefix},
 		{"--http", true, &http},
 		{"--fastcgi", true, &fcgi},
 		{"--workers", true, &workers},
@@ -404,6 +438,9 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		return EXIT_USAGE;
 	}
 	require(db_path, "--db");
+	char root[MOUNT_MAX + 1];
+	if (prefix && !prefix_ok(prefix, root))
+		return EXIT_USAGE;
 
 	/* The binary's path now, for SIGUSR2: once an upgrade has replaced
 	 * the file, /proc/self/exe names the deleted old one. */
@@ -472,6 +509,7 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
+		.prefix = prefix ? root : NULL,
 		.tpl = t.set,
 		.sync_full = sync && strcmp(sync, "full") == 0,
 		.shm = shm_new(),
@@ -635,9 +673,93 @@ cmd_restore(int argc, char **argv)
 	return 0;
 }
 
+/* The value of the environment variable name, or dflt when it is unset
+ * or empty. */
+static const char *
+env_or(const char *name, const char *dflt)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : dflt;
+}
+
+/* One request as a CGI program. Whatever goes wrong, the server gets a
+ * well-formed response on stdout (a 503 when warta cannot start) and the
+ * reason goes to stderr, its error log. Nothing here migrates or creates
+ * anything: start-up must stay cheap (the schema version is read, no
+ * more). */
+static int
+cmd_cgi(int argc, char **argv, char **envp)
+{
+	const char *db_path = env_or("WARTA_DB", NULL);
+	const char *tdir = env_or("WARTA_TEMPLATES", WARTA_DATADIR "/templates");
+	const char *sdir = env_or("WARTA_STATIC", WARTA_DATADIR "/static");
+	const char *mdir = env_or("WARTA_MEDIA", "media");
+	const char *prefix = getenv("WARTA_PREFIX");
+	const struct opt opts[] = {
+		{"--db", true, &db_path},
+		{"--templates", true, &tdir},
+		{"--static", true, &sdir},
+		{"--media", true, &mdir},
+		{"--prefix", true, &prefix},
+		{0},
+	};
+	parse(argc, argv, opts, usage_cgi);
+
+	char err[512], root[MOUNT_MAX + 1];
+	struct tpl_set *tpl = NULL;
+	struct worker *w = NULL;
+	int status = 1;
+	if (!db_path) {
+		fprintf(stderr, "warta: cgi: no database: give --db or set "
+				"WARTA_DB\n");
+		goto fail;
+	}
+	if ((prefix && !prefix_ok(prefix, root)) ||
+	    !(tpl = load_templates(tdir)))
+		goto fail;
+	struct app app = {
+		.db_path = db_path,
+		.static_dir = sdir,
+		.media_dir = mdir,
+		.prefix = prefix ? root : NULL,
+		.tpl = tpl,
+	};
+	w = worker_new(&app);
+	if (!w)
+		goto fail;
+	db_keep_wal(w->db);
+	if (migrate_require(w->db, db_path, err, sizeof err) != W_OK) {
+		fprintf(stderr, "warta: %s\n", err);
+		goto fail;
+	}
+	status = fe_cgi_run(w, envp, 0, 1);
+	goto out;
+fail:
+	fe_cgi_unavailable(1);
+out:
+	worker_free(w);
+	tpl_set_free(tpl);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
+	/* Run by a web server as a CGI program: "warta cgi OPTIONS" from a
+	 * wrapper script, or the binary itself reading the environment.
+	 * Arguments a server made of the visitor's query string are never
+	 * options. */
+	if (getenv("GATEWAY_INTERFACE")) {
+		if (auth_init() != W_OK) {
+			fprintf(stderr, "warta: cannot initialise libsodium\n");
+			fe_cgi_unavailable(1);
+			return 1;
+		}
+		bool opts = argc >= 2 && strcmp(argv[1], "cgi") == 0 &&
+			    !fe_cgi_argv_from_query(argc, argv,
+						    getenv("QUERY_STRING"));
+		return cmd_cgi(opts ? argc - 2 : 0, argv + 2, environ);
+	}
 	if (argc < 2) {
 		fputs(usage_main, stderr);
 		return EXIT_USAGE;
@@ -665,6 +787,18 @@ main(int argc, char **argv)
 		return cmd_serve(argc - 2, argv + 2, argv);
 	if (strcmp(cmd, "explain") == 0)
 		return cmd_explain(argc - 2, argv + 2);
+	if (strcmp(cmd, "cgi") == 0) {
+		for (int i = 2; i < argc; i++) {
+			if (strcmp(argv[i], "--help") == 0 ||
+			    strcmp(argv[i], "-h") == 0) {
+				fputs(usage_cgi, stdout);
+				return 0;
+			}
+		}
+		fprintf(stderr, "warta: cgi: run by a web server only "
+				"(GATEWAY_INTERFACE is not set)\n");
+		return EXIT_USAGE;
+	}
 	if (strcmp(cmd, "backup") == 0)
 		return cmd_backup(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)

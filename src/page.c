@@ -8,6 +8,7 @@
 #include "datefmt.h"
 #include "db_taxonomy.h"
 #include "jsonld.h"
+#include "mount.h"
 #include "page.h"
 #include "page_live.h"
 
@@ -49,6 +50,9 @@ page_site(struct worker *w, struct tobj *ctx)
 		tobj_str(site, "name", w->site.name);
 		tobj_str(site, "tagline", w->site.tagline);
 		tobj_str(site, "base_url", w->site.base_url);
+		/* For text that is not HTML (robots.txt): page_render_in()
+		 * puts the mount point into an HTML page's links itself. */
+		tobj_str(site, "root", w->site.root);
 		tobj_str(site, "lang", w->site.lang);
 	}
 	return site;
@@ -98,6 +102,23 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 }
 
 enum werr
+page_mount(struct worker *w, struct resp *resp)
+{
+	if (!*w->site.root)
+		return W_OK;
+	buf_reset(&w->scratch);
+	mount_html(w->site.root, resp->body.data, resp->body.len,
+		   &w->scratch);
+	enum werr e = buf_err(&w->scratch);
+	if (e != W_OK)
+		return e;
+	struct buf t = resp->body;
+	resp->body = w->scratch;
+	w->scratch = t;
+	return W_OK;
+}
+
+enum werr
 page_render_in(struct worker *w, struct resp *resp, int status,
 	       const char *layout, const char *name, struct tobj *ctx)
 {
@@ -116,6 +137,10 @@ page_render_in(struct worker *w, struct resp *resp, int status,
 	buf_reset(&resp->body);
 	e = tpl_render(w->app->tpl, layout, ctx, &resp->body);
 	if (e != W_OK)
+		return e;
+	/* The layout has consumed the content: the scratch buffer is free
+	 * again. */
+	if ((e = page_mount(w, resp)) != W_OK)
 		return e;
 	resp->status = status;
 	resp->content_type = "text/html; charset=utf-8";

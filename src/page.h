@@ -11,6 +11,18 @@
 /* Handlers, one family per file (page_*.c). */
 enum werr page_home(struct worker *w, struct req *req, struct resp *resp);
 enum werr page_article(struct worker *w, struct req *req, struct resp *resp);
+
+struct article_extras;
+/* Renders the reader's page of article a (page_article's whole page:
+ * title, lead, picture, byline, dateline, body with its BACA JUGA boxes,
+ * corrections, tags, related stories) from what the caller loaded or, for
+ * the admin's preview, built from a form. preview marks the page as one
+ * (noindex, a banner, no validators). */
+enum werr page_article_render(struct worker *w, const struct req *req,
+			      struct resp *resp, const struct article *a,
+			      const struct article_list *related,
+			      const struct article_extras *x,
+			      bool preview) WUNUSED;
 enum werr page_section(struct worker *w, struct req *req, struct resp *resp);
 enum werr page_tag(struct worker *w, struct req *req, struct resp *resp);
 enum werr page_author(struct worker *w, struct req *req, struct resp *resp);
@@ -38,6 +50,11 @@ enum werr page_render(struct worker *w, struct resp *resp, int status,
 enum werr page_render_in(struct worker *w, struct resp *resp, int status,
 			 const char *layout, const char *name,
 			 struct tobj *ctx) WUNUSED;
+
+/* Below a mount point, puts it in front of every root-relative URL of
+ * the HTML in resp->body (mount_html()); page_render_in() does this for
+ * every page. Uses, and clobbers, the worker's scratch buffer. */
+enum werr page_mount(struct worker *w, struct resp *resp) WUNUSED;
 
 /* Renders the error page for e (404, 400, ...) in the layout. Never fails:
  * falls back to a plain-text body when even that cannot be rendered. */

@@ -286,8 +286,27 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 				&related);
 	if (e != W_OK)
 		return e;
+	/* The image and the public corrections. */
+	struct article_extras x;
+	e = db_admin_article_extras(w->db, &w->arena, a.id, &x);
+	if (e != W_OK)
+		return e;
+	return page_article_render(w, req, resp, &a, &related, &x, false);
+}
+
+enum werr
+page_article_render(struct worker *w, const struct req *req,
+		    struct resp *resp, const struct article *ap,
+		    const struct article_list *related,
+		    const struct article_extras *xp, bool preview)
+{
+	struct article a = *ap;
+	struct article_extras x = *xp;
+	const char *path = page_article_path(w, &a);
+	if (!path)
+		return W_NOMEM;
 	const char *body;
-	e = body_html(w, req, &a, &related, dateline(w, &a), &body);
+	enum werr e = body_html(w, req, &a, related, dateline(w, &a), &body);
 	/* Results boxes hold the numbers of this moment (page_results.c). */
 	int64_t results_changed = 0;
 	if (e == W_OK)
@@ -306,18 +325,21 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 	const char *canonical =
 		arena_printf(&w->arena, "%s%s", w->site.base_url, path);
 	tobj_str(ctx, "canonical", canonical);
-	/* The image and the public corrections. */
-	struct article_extras x;
+	/* A live blog's updates (its preview too: the page as readers see
+	 * it). */
 	struct jsonld_live live;
 	bool is_live = false;
-	e = db_admin_article_extras(w->db, &w->arena, a.id, &x);
-	if (e == W_OK)
-		e = page_live_article(w, req, resp, o, &a, canonical, &live,
-				      &is_live);
+	e = page_live_article(w, req, resp, o, &a, canonical, &live, &is_live);
 	if (e == W_OK)
 		e = share(w, ctx, &a, canonical, &x, is_live ? &live : NULL);
 	if (e != W_OK)
 		return e;
+	if (preview) {
+		/* Staff only: never indexed, never cached (the admin route
+		 * is no-store), and plainly marked. */
+		tobj_bool(ctx, "noindex", true);
+		tobj_bool(ctx, "preview", true);
+	}
 	if (x.image_name[0]) {
 		struct tobj *img = tobj_obj(o, "image");
 		tobj_str(img, "url", arena_printf(&w->arena, "/media/%s",
@@ -360,11 +382,14 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 		tobj_str(t, "url", arena_printf(&w->arena, "/tag/%s",
 						a.tags[i].slug));
 	}
-	tobj_bool(ctx, "has_related", related.n > 0);
+	tobj_bool(ctx, "has_related", related->n > 0);
 	page_touch(resp, a.updated_at);
-	page_touch(resp, page_cards(w, ctx, "related", &related));
+	page_touch(resp, page_cards(w, ctx, "related", related));
 	e = rail(w, req, resp, ctx, &a);
 	if (e != W_OK)
 		return e;
-	return page_render(w, resp, 200, "article", ctx);
+	e = page_render(w, resp, 200, "article", ctx);
+	if (preview)
+		resp->cacheable = false;
+	return e;
 }

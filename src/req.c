@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "mount.h"
 #include "utf8.h"
 
 /* Body storage asked for when the length is not known in advance. */
@@ -145,6 +146,36 @@ req_set_uri(struct req *req, const char *uri)
 	return W_OK;
 }
 
+enum werr
+req_set_root(struct req *req, const char *root)
+{
+	if (!root || !*root || !req->path)
+		return W_OK;
+	/* Even a target outside answers at the mount point: its error page
+	 * links there. */
+	req->root = arena_strdup(req->arena, root);
+	if (!req->root) {
+		req->root = "";
+		return W_NOMEM;
+	}
+	const char *path = mount_strip(root, req->path);
+	/* The prefix reads the same encoded or not (mount_valid()), so the
+	 * raw target starts with it exactly when the decoded path does. */
+	const char *uri = req->uri ? mount_strip(root, req->uri) : NULL;
+	if (!path || !uri) {
+		req->path = NULL;
+		req->nquery = 0;
+		return W_NOTFOUND;
+	}
+	if (*uri != '/')
+		uri = arena_printf(req->arena, "/%s", uri);
+	if (!uri)
+		return W_NOMEM;
+	req->path = *path ? path : "/";
+	req->uri = uri;
+	return W_OK;
+}
+
 /* Replaces the body storage with cap bytes, keeping what was received.
  * The old storage stays in the arena until the request ends: wasteful only
  * when the length was not announced, and then at most as much again. */
@@ -273,6 +304,52 @@ req_add_header(struct req *req, const char *name, const char *val)
 	kv->key = k;
 	kv->val = v;
 	kv->vlen = vlen;
+}
+
+void
+req_set_server_host(struct req *req, const char *name, const char *port)
+{
+	if (!name || !*name)
+		return;
+	/* "host:port" and "[::1]:port" already say their port. */
+	const char *bracket = strrchr(name, ']');
+	bool has_port = strchr(bracket ? bracket : name, ':') != NULL;
+	bool dflt = !port || !*port ||
+		    strcmp(port, req->https ? "443" : "80") == 0;
+	req->server_host = has_port || dflt
+				   ? arena_strdup(req->arena, name)
+				   : arena_printf(req->arena, "%s:%s", name, port);
+}
+
+void
+req_add_cgi_param(struct req *req, const char *param)
+{
+	const char *eq = strchr(param, '=');
+	const char *name = param;
+	char lower[REQ_CGI_NAME_MAX + 1];
+	size_t n;
+
+	if (!eq)
+		return;
+	if (strncmp(param, "HTTP_", 5) == 0)
+		name = param + 5;
+	else if (strncmp(param, "CONTENT_TYPE=", 13) != 0 &&
+		 strncmp(param, "CONTENT_LENGTH=", 15) != 0)
+		return;
+	n = (size_t)(eq - name);
+	/* nginx sends CONTENT_TYPE and CONTENT_LENGTH empty when absent. */
+	if (n == 0 || n > REQ_CGI_NAME_MAX || (name == param && !eq[1]))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		char c = name[i];
+		if (c == '_')
+			c = '-';
+		else if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		lower[i] = c;
+	}
+	lower[n] = '\0';
+	req_add_header(req, lower, eq + 1);
 }
 
 static const char *

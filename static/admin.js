@@ -1,8 +1,10 @@
-/* admin.js - progressive enhancement for the newsroom admin: the article
- * editor's live preview, slug suggestion from the title, tag suggestions,
- * and a confirmation before destructive buttons. Every form works without
- * it; it is loaded on every admin page and does nothing where its
- * elements are absent. No inline script: the CSP forbids it. */
+/* admin.js - progressive enhancement for the newsroom admin: slug
+ * suggestion from the title, tag suggestions, a confirmation before
+ * destructive buttons, and in the article editor the presence heartbeat,
+ * autosave, a question before leaving unsaved changes, and a live word
+ * count. Every form works without it; it is loaded on every admin page
+ * and does nothing where its elements are absent. No inline script: the
+ * CSP forbids it. */
 (function () {
 	"use strict";
 
@@ -85,53 +87,119 @@
 		});
 	}
 
-	/* The preview: the body rendered by the server with the code of the
-	 * public page, refreshed while typing. */
-	var button = document.getElementById("preview-button");
-	var pane = document.getElementById("preview");
 	var body = document.getElementById("body");
 	var csrf = form.querySelector("input[name=csrf]");
-	var url = form.getAttribute("data-preview");
-	if (!button || !pane || !body || !csrf || !url || !window.fetch ||
-	    !window.FormData)
-		return;
-	var open = false, seq = 0, timer = null;
-	function render() {
-		var n = ++seq;
-		var data = new FormData();
-		data.append("csrf", csrf.value);
-		data.append("body", body.value);
-		fetch(url, {method: "POST", body: data,
-			    credentials: "same-origin"})
+	var can_post = !!(csrf && window.fetch && window.FormData);
+
+	/* POSTs data (a FormData) with the session's token; resolves to the
+	 * response text, rejects on any failure. */
+	function post(url, data) {
+		data.set("csrf", csrf.value);
+		return fetch(url, {method: "POST", body: data,
+				   credentials: "same-origin"})
 			.then(function (r) {
 				if (!r.ok)
 					throw new Error(String(r.status));
 				return r.text();
-			})
-			.then(function (html) {
-				/* The server's cmark output (safe mode) and
-				 * escaped BACA JUGA boxes, as on the site. */
-				if (n === seq)
-					pane.innerHTML = html;
-			})
-			.catch(function () {
-				if (n === seq)
-					pane.textContent =
-						"Pratinjau tidak tersedia.";
 			});
 	}
-	button.hidden = false;
-	button.addEventListener("click", function () {
-		open = !open;
-		pane.hidden = !open;
-		button.textContent = open ? "Tutup pratinjau" : "Pratinjau";
-		if (open)
-			render();
-	});
-	body.addEventListener("input", function () {
-		if (!open)
+
+	/* The live word count and reading time, as the server counts them
+	 * (textstat.c): runs holding a letter or digit. */
+	var words = document.getElementById("words");
+	var minutes = document.getElementById("minutes");
+	function count() {
+		var n = 0;
+		body.value.split(/\s+/).forEach(function (w) {
+			if (/[A-Za-z0-9\u0080-\uffff]/.test(w))
+				n++;
+		});
+		words.textContent = String(n);
+		minutes.textContent = String(Math.ceil(n / 200));
+	}
+	if (body && words && minutes)
+		body.addEventListener("input", count);
+
+	/* What the form holds, to tell typing from nothing. The file input
+	 * and the buttons are left out. */
+	function snapshot() {
+		var parts = [];
+		var els = form.elements;
+		for (var i = 0; i < els.length; i++) {
+			var el = els[i];
+			if (!el.name || el.type === "file" || el.type === "submit" ||
+			    el.name === "csrf")
+				continue;
+			if ((el.type === "checkbox" || el.type === "radio") &&
+			    !el.checked)
+				continue;
+			parts.push(el.name + "=" + el.value);
+		}
+		return parts.join("\u0000");
+	}
+	var saved = snapshot();	    /* as loaded or last submitted */
+	var autosaved = saved;	    /* as last kept by autosave */
+	var leaving = false;
+
+	/* Leaving with unsaved changes asks first; sending the form (but not
+	 * to the preview's new tab) does not. */
+	form.addEventListener("submit", function (ev) {
+		var by = ev.submitter;
+		if (by && by.getAttribute("formtarget") === "_blank")
 			return;
-		clearTimeout(timer);
-		timer = setTimeout(render, 400);
+		leaving = true;
 	});
+	window.addEventListener("beforeunload", function (ev) {
+		if (leaving || form.hasAttribute("data-locked") ||
+		    snapshot() === saved)
+			return;
+		ev.preventDefault();
+		ev.returnValue = "";
+	});
+
+	/* Autosave: every 20 s while the form differs from what was last
+	 * kept, the text fields go to the server as this user's autosave of
+	 * the story (never a revision, never public). */
+	var status = document.getElementById("autosave-status");
+	var autosave_url = form.getAttribute("data-autosave");
+	if (can_post && autosave_url) {
+		setInterval(function () {
+			var now = snapshot();
+			if (leaving || now === autosaved || now === saved)
+				return;
+			var data = new FormData(form);
+			data.delete("image");
+			data.delete("action");
+			post(autosave_url, data).then(function (time) {
+				autosaved = now;
+				if (status)
+					status.textContent =
+						"Tersimpan otomatis " + time;
+			}).catch(function () {
+				if (status)
+					status.textContent =
+						"Simpan otomatis gagal; " +
+						"simpan sendiri.";
+			});
+		}, 20000);
+	}
+
+	/* Presence: a heartbeat every 30 s keeps "sedang menyunting" true
+	 * for the others; closing the page says so at once. */
+	var presence_url = form.getAttribute("data-presence");
+	if (can_post && presence_url) {
+		var beat = function () {
+			post(presence_url, new FormData()).catch(function () {});
+		};
+		beat();
+		setInterval(beat, 30000);
+		window.addEventListener("pagehide", function () {
+			if (!navigator.sendBeacon)
+				return;
+			var data = new FormData();
+			data.set("csrf", csrf.value);
+			data.set("leave", "1");
+			navigator.sendBeacon(presence_url, data);
+		});
+	}
 }());

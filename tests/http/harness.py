@@ -313,7 +313,8 @@ class Warta:
         os.symlink(os.path.join(self.dir, "outside.txt"),
                    os.path.join(self.static, "link.txt"))
         self.templates = os.path.join(SRC, "templates")
-        self.extra_args = []  # more `warta serve` options, e.g. --workers
+        # More `warta serve` options, e.g. --workers, --prefix.
+        self.extra_args = []
         self.base_url = "http://127.0.0.1:%d" % (self.port or 8080)
 
     def env(self):

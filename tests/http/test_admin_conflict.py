@@ -160,6 +160,31 @@ class Conflict(unittest.TestCase):
         # Replaying the same (now old) form is refused again.
         self.assertEqual(post(budi, aid, merged).status, 409)
 
+    def test_story_from_before_the_editor(self):
+        # A story with no revision yet (demo data, an import): its state
+        # becomes the base revision at its first change, so the conflict
+        # shows the other's change only.
+        W.add_article("sebelum-editor", "Berita dari data demo",
+                      lead="Teras demo.", published_at=NOW - 3600,
+                      authors=["arsyad-ramadhan"], tags=["kpu"])
+        aid = W.rows("SELECT id FROM articles WHERE slug ="
+                     " 'sebelum-editor'")[0]["id"]
+        ani, budi = browser(ANI), browser(BUDI)
+        fa, fb = opened(ani, aid), opened(budi, aid)
+        self.assertEqual(post(ani, aid, with_(fa, title="Berita demo "
+                                              "diperbarui")).status, 303)
+        revs = W.rows("SELECT user_id, version FROM revisions WHERE"
+                      " article_id = ? ORDER BY id", (aid,))
+        self.assertEqual([(r["user_id"] is None, r["version"])
+                          for r in revs], [(True, 1), (False, 2)])
+        r = post(budi, aid, with_(fb, lead="Teras Budi."))
+        self.assertEqual(r.status, 409)
+        self.assertNotIn("tidak tercatat", r.text)
+        self.assertIn("<h3>Judul", r.text)
+        self.assertNotIn("<h3>Teras", r.text)
+        self.assertIn('<span class="add">Berita demo diperbarui</span>',
+                      r.text)
+
     def test_keep_mine_and_take_theirs(self):
         ani, budi = browser(ANI), browser(BUDI)
         aid = new_story(ani, "Debat kandidat ketiga")

@@ -103,7 +103,21 @@ def admin_paths():
             "/admin/tags", "/admin/tags/%d" % tag["id"],
             "/admin/authors", "/admin/authors/%d" % aut["id"],
             "/admin/users", "/admin/users/new", "/admin/users/%d" % usr["id"],
-            "/admin/settings", "/admin/audit"] + election_admin_paths()
+            "/admin/settings", "/admin/audit", "/admin/account",
+            "/admin/agenda"] + election_admin_paths()
+
+
+def admin_posts(b):
+    """Admin pages that answer a POST: the conflict page, the preview,
+    the bulk action's results, the admin's 403."""
+    art = first("SELECT id FROM articles ORDER BY id LIMIT 1")["id"]
+    stale = [("title", "Judul"), ("body", "Isi."), ("version", "999999"),
+             ("action", "draft")]
+    return [("conflict", b.post("/admin/articles/%d" % art, stale)),
+            ("preview", b.post("/admin/articles/%d/preview" % art, stale)),
+            ("bulk", b.post("/admin/articles/bulk", [
+                ("item", "%d.999999" % art), ("bulk", "publish")])),
+            ("denied", b.post("/admin/logout", csrf=False))]
 
 
 def election_admin_paths():
@@ -178,8 +192,9 @@ class HtmlValid(unittest.TestCase):
             pages = [(p, H.fetch(W.port, p)) for p in reader]
             pages += [(p, b.get(p)) for p in admin_paths()]
             pages.append(("/admin/login", H.fetch(W.port, "/admin/login")))
+            pages += admin_posts(b)
             for i, (path, resp) in enumerate(pages):
-                self.assertIn(resp.status, (200, 404, 410),
+                self.assertIn(resp.status, (200, 403, 404, 409, 410),
                               "%s: %d" % (path, resp.status))
                 self.assertTrue(resp.header("Content-Type")
                                 .startswith("text/html"), path)
