@@ -520,9 +520,11 @@ cmd_backup(int argc, char **argv)
 		return 1;
 	}
 	printf("warta: %s backed up to %s (%llu bytes; %zu media files, "
-	       "%llu bytes, in %s.media; manifest %s.manifest)\n",
+	       "%llu bytes, in %s.media; manifest %s.manifest; %u restart%s "
+	       "by writes)\n",
 	       db_path, to, (unsigned long long)st.db_bytes, st.media_files,
-	       (unsigned long long)st.media_bytes, to, to);
+	       (unsigned long long)st.media_bytes, to, to, st.restarts,
+	       st.restarts == 1 ? "" : "s");
 	return 0;
 }
 
