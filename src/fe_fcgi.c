@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <poll.h>
+#include <sys/select.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -399,6 +400,17 @@ accept_some(struct fe_fcgi *fe, struct pending *p, size_t room, int64_t now)
 				fprintf(stderr, "warta: fastcgi: accept: %s\n",
 					strerror(errno));
 			break;
+		}
+		/* libfcgi puts connections in an fd_set for select() (Debian's
+		 * build imports the fortified __fdelt_chk, which aborts past
+		 * FD_SETSIZE): a descriptor that high is refused, not handed
+		 * to it. Only a process with over a thousand connections open
+		 * gets one. */
+		if (fd >= FD_SETSIZE) {
+			fprintf(stderr, "warta: fastcgi: connection dropped: "
+					"too many descriptors open\n");
+			close(fd);
+			continue;
 		}
 		/* After the head, libfcgi reads and writes blocking: these
 		 * bound each wait. */

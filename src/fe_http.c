@@ -30,8 +30,9 @@
  * address, and browsers open six connections each. */
 #define PER_ADDRESS_LIMIT 64
 /* An idle or slow connection (nothing received or sent for this long) is
- * closed. */
-#define TIMEOUT_SECONDS 10
+ * closed. Not shorter: MHD counts as idle a connection whose pool thread is
+ * busy with another request (an Argon2 check, say), and would cut it. */
+#define TIMEOUT_SECONDS 30
 #define BACKLOG 1024
 /* How long stopping waits for requests in flight before cutting them. */
 #define STOP_GRACE_MS 20000

@@ -121,19 +121,19 @@ class SlowClients(unittest.TestCase):
         self.assertTrue(W.alive())
 
     def test_idle_connection_closed(self):
-        s = socket.create_connection(("127.0.0.1", W.port), timeout=30)
+        s = socket.create_connection(("127.0.0.1", W.port), timeout=60)
         try:
             t0 = time.monotonic()
-            s.settimeout(25)
+            s.settimeout(50)
             try:
                 data = s.recv(1024)
             except OSError:
                 data = b""
             took = time.monotonic() - t0
             self.assertEqual(data, b"")
-            # fe_http.c TIMEOUT_SECONDS is 10.
-            self.assertLess(took, 20)
-            self.assertGreater(took, 5)
+            # fe_http.c TIMEOUT_SECONDS is 30.
+            self.assertLess(took, 45)
+            self.assertGreater(took, 20)
         finally:
             s.close()
 
