@@ -34,6 +34,16 @@ static const struct {
     {"logout", "Anda telah keluar."},
     {"password_own", "Kata sandi diganti; sesi Anda yang lain berakhir."},
     {"session_ended", "Sesi itu diakhiri."},
+    /* Election night (admin_live.c, admin_results.c). */
+    {"live_opened", "Liputan langsung dibuka."},
+    {"live_closed", "Liputan langsung ditutup."},
+    {"live_posted", "Pembaruan terkirim."},
+    {"live_saved", "Pembaruan tersimpan."},
+    {"live_deleted", "Pembaruan dihapus."},
+    {"region_saved", "Daerah tersimpan."},
+    {"pair_saved", "Pasangan calon tersimpan."},
+    {"pair_deleted", "Pasangan calon dihapus."},
+    {"results_added", "Data hasil ditambahkan."},
 };
 
 const char *
@@ -237,7 +247,7 @@ nav_current(struct tobj *nav, const char *path)
 	    {"/admin/sections", "sections"}, {"/admin/tags", "tags"},
 	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
 	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
-	    {"/admin/account", "account"},
+	    {"/admin/account", "account"},   {"/admin/pilkada", "pilkada"},
 	};
 
 	if (!path)
@@ -285,6 +295,7 @@ admin_ctx(struct worker *w, const struct req *req, const char *title)
 		tobj_bool(ctx, "can_users", role_can(r, PERM_USERS));
 		tobj_bool(ctx, "can_settings", role_can(r, PERM_SETTINGS));
 		tobj_bool(ctx, "can_audit", role_can(r, PERM_AUDIT));
+		tobj_bool(ctx, "can_results", role_can(r, PERM_RESULTS));
 	}
 
 	const char *ok = req_query(req, "ok");

@@ -11,6 +11,7 @@
 #include "db_taxonomy.h"
 #include "markdown.h"
 #include "page.h"
+#include "page_results.h"
 
 #define LIST_PAGE 30
 #define REVISIONS_MAX 100
@@ -334,12 +335,24 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 	e = page_marker_boxes(w, req, buf_cstr(&html), 0, boxes, &nboxes);
 	if (e != W_OK)
 		goto out;
-	buf_reset(&resp->body);
+	/* BACA JUGA boxes into the scratch buffer, then the results boxes
+	 * (the numbers of this moment, as the page will show them). */
+	buf_reset(&w->scratch);
 	e = markdown_place(buf_cstr(&html), boxes, nboxes, NULL, 0,
-			   &resp->body);
+			   &w->scratch);
+	const char *placed = NULL;
+	int64_t changed = 0;
+	if (e == W_OK && !(placed = arena_strndup(&w->arena,
+						  buf_cstr(&w->scratch),
+						  w->scratch.len)))
+		e = W_NOMEM;
 	if (e == W_OK)
-		e = buf_err(&resp->body);
+		e = page_results_expand(w, placed, &placed, &changed);
 	if (e != W_OK)
+		goto out;
+	buf_reset(&resp->body);
+	buf_puts(&resp->body, placed);
+	if ((e = buf_err(&resp->body)) != W_OK)
 		goto out;
 	resp->status = 200;
 	resp->content_type = "text/html; charset=utf-8";

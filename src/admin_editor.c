@@ -502,6 +502,9 @@ add_state(struct worker *w, const struct req *req, struct tobj *ctx,
 		 arena_printf(&w->arena, "/admin/articles/%" PRId64
 					 "/correction",
 			      st->id));
+	tobj_str(ctx, "live_url",
+		 arena_printf(&w->arena, "/admin/articles/%" PRId64 "/live",
+			      st->id));
 	tobj_str(ctx, "revisions_url",
 		 arena_printf(&w->arena, "/admin/articles/%" PRId64
 					 "/revisions",

@@ -10,6 +10,7 @@
 
 #include "admin.h"
 #include "admin_articles.h"
+#include "admin_election.h"
 #include "admin_manage.h"
 #include "app.h"
 #include "cache.h"
@@ -21,6 +22,8 @@
 #include "page.h"
 #include "page_archive.h"
 #include "page_feed.h"
+#include "page_live.h"
+#include "page_results.h"
 #include "page_search.h"
 #include "router.h"
 
@@ -45,6 +48,31 @@ static const struct route routes[] = {
 	{M_GET | M_HEAD, "/robots.txt", page_robots, 0},
 	{M_GET | M_HEAD, "/static/*path", page_static, 0},
 	{M_GET | M_HEAD, "/cari", page_search, 0},
+	/* Election night (page_live.c, page_results.c, admin_live.c,
+	 * admin_results.c); before the article pattern. */
+	{M_GET | M_HEAD, "/langsung/:id.json", page_live_poll, 0},
+	{M_GET | M_HEAD, "/pilkada", page_regions, 0},
+	{M_GET | M_HEAD, "/pilkada/:slug", page_region, 0},
+	{M_GET | M_HEAD, "/admin/articles/:id/live", admin_live_page,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/live/open", admin_live_open,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/live/close", admin_live_close,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/articles/:id/live", admin_live_post, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/live/:uid", admin_live_update,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/live/:uid/delete", admin_live_delete, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/pilkada", admin_regions,
+	 ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/pilkada/:id", admin_region,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/pilkada/:id/paslon", admin_pair_add, ROUTE_ADMIN},
+	{M_POST, "/admin/pilkada/:id/paslon/:pid", admin_pair_edit,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/pilkada/:id/paslon/:pid/delete", admin_pair_delete,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/pilkada/:id/hasil", admin_result_add, ROUTE_ADMIN},
 	/* The archive; before the article pattern, which /arsip/Y/M/D
 	 * would match. */
 	{M_GET | M_HEAD, "/arsip", page_archive, 0},
@@ -192,6 +220,7 @@ worker_begin(struct worker *w, struct req *req, struct resp *resp)
 	arena_reset(&w->arena);
 	buf_reset(&w->scratch);
 	w->session = NULL;
+	w->nlive_open = 0;
 	memset(req, 0, sizeof *req);
 	req->started_us = monotonic_us();
 	req->arena = &w->arena;

@@ -49,6 +49,9 @@ struct site {
 	const char *lang;     /* "id" or "en" */
 };
 
+/* The most open live blogs the menu names and cards mark. */
+#define WORKER_LIVE_MAX 8
+
 /* Per-thread state: never shared, so nothing in it needs a lock. */
 struct worker {
 	const struct app *app;
@@ -57,6 +60,11 @@ struct worker {
 	struct buf scratch; /* page body before it goes into the layout */
 	struct site site;   /* loaded at the start of each request */
 	struct session *session; /* admin routes: the signed-in user or NULL */
+	/* Open live blogs with public stories, for the menu and the LIVE
+	 * labels of cards; loaded by page_ctx() (page_live.c), emptied for
+	 * every request. */
+	int64_t live_open[WORKER_LIVE_MAX];
+	size_t nlive_open;
 };
 
 /* Opens the worker's own database connection. The worker must be freed with

@@ -71,6 +71,36 @@ url_string(struct buf *out, const char *base, const char *path,
 	buf_putc(out, '"');
 }
 
+/* coverageStartTime, coverageEndTime and liveBlogUpdate. */
+static void
+live_fields(struct buf *out, const struct site *site,
+	    const struct jsonld_live *live)
+{
+	date_field(out, "coverageStartTime", live->start, site->tz_offset);
+	if (live->end)
+		date_field(out, "coverageEndTime", live->end, site->tz_offset);
+	buf_puts(out, ",\"liveBlogUpdate\":[");
+	for (size_t i = 0; i < live->nupdates; i++) {
+		const struct jsonld_live_update *u = &live->updates[i];
+		buf_puts(out, i ? ",{" : "{");
+		buf_puts(out, "\"@type\":\"BlogPosting\"");
+		field(out, "headline", u->headline);
+		field(out, "articleBody", u->body);
+		date_field(out, "datePublished", u->at, site->tz_offset);
+		date_field(out, "dateModified",
+			   u->modified > u->at ? u->modified : u->at,
+			   site->tz_offset);
+		field(out, "url", u->url);
+		if (u->author && u->author[0]) {
+			buf_puts(out, ",\"author\":{\"@type\":\"Person\"");
+			field(out, "name", u->author);
+			buf_putc(out, '}');
+		}
+		buf_putc(out, '}');
+	}
+	buf_putc(out, ']');
+}
+
 enum werr
 jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 		    struct buf *out)
@@ -78,8 +108,11 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 	const struct article *a = in->a;
 	const char *base = site->base_url ? site->base_url : "";
 
-	buf_puts(out, "{\"@context\":\"https://schema.org\","
-		      "\"@type\":\"NewsArticle\"");
+	const struct jsonld_live *live = in->live;
+	buf_puts(out, live ? "{\"@context\":\"https://schema.org\","
+			     "\"@type\":\"LiveBlogPosting\""
+			   : "{\"@context\":\"https://schema.org\","
+			     "\"@type\":\"NewsArticle\"");
 	buf_puts(out, ",\"mainEntityOfPage\":{\"@type\":\"WebPage\","
 		      "\"@id\":");
 	jsonld_string(out, in->url);
@@ -97,6 +130,11 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 	/* A story scheduled after its last save changed when it appeared. */
 	int64_t modified =
 	    a->updated_at > a->published_at ? a->updated_at : a->published_at;
+	for (size_t i = 0; live && i < live->nupdates; i++)
+		if (live->updates[i].modified > modified)
+			modified = live->updates[i].modified;
+	if (live && live->end > modified)
+		modified = live->end;
 	date_field(out, "datePublished", a->published_at, site->tz_offset);
 	date_field(out, "dateModified", modified, site->tz_offset);
 
@@ -141,6 +179,8 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 		}
 		buf_putc(out, ']');
 	}
+	if (live)
+		live_fields(out, site, live);
 	buf_putc(out, '}');
 	return buf_err(out);
 }

@@ -23,6 +23,24 @@ struct jsonld_correction {
 	int64_t at; /* Unix time the note was published */
 };
 
+/* One update of a live blog (a BlogPosting in liveBlogUpdate). */
+struct jsonld_live_update {
+	const char *headline; /* its text's opening words */
+	const char *body;     /* its text, as plain text */
+	const char *author;   /* a name, or NULL / "" for none */
+	const char *url;      /* the absolute URL of the update on the page */
+	int64_t at;	      /* when it was posted */
+	int64_t modified;     /* its last change */
+};
+
+/* A live blog: the story becomes a LiveBlogPosting. */
+struct jsonld_live {
+	int64_t start; /* coverageStartTime */
+	int64_t end;   /* coverageEndTime; 0 while open */
+	const struct jsonld_live_update *updates; /* newest first */
+	size_t nupdates;
+};
+
 /* What the NewsArticle describes. Every string is UTF-8 that may hold
  * anything (quotes, "</script>", invalid bytes); none is trusted. */
 struct jsonld_article {
@@ -33,6 +51,7 @@ struct jsonld_article {
 				    site logo */
 	const struct jsonld_correction *corrections;
 	size_t ncorrections;
+	const struct jsonld_live *live; /* NULL: not a live blog */
 };
 
 /* Appends the NewsArticle of in as one JSON object to out: headline,
@@ -41,7 +60,12 @@ struct jsonld_article {
  * URL of their page), publisher (the site as an Organization with its
  * logo), image, mainEntityOfPage, articleSection, keywords (the tag names),
  * inLanguage, and correction (a CorrectionComment per note) when there are
- * notes. Absolute URLs start with site->base_url.
+ * notes. Absolute URLs start with site->base_url. With in->live the type
+ * is LiveBlogPosting (a kind of Article, so every property above holds)
+ * with coverageStartTime, coverageEndTime once closed, and liveBlogUpdate:
+ * one BlogPosting per update (headline, articleBody, datePublished,
+ * dateModified, url, author). dateModified is then at least the newest
+ * update's change.
  *
  * The output is ASCII-safe for HTML: '<', '>' and '&' are written as
  * \u003c, \u003e and \u0026, U+2028 and U+2029 as escapes, and invalid

@@ -17,8 +17,11 @@
 #define MARK_CLOSE "]]"
 #define HTML_OPEN "<!--baca-juga:"
 #define HTML_CLOSE "-->"
+/* The results box line, "[[hasil:region-slug]]" (page_results.c). */
+#define RESULTS_OPEN "[[hasil:"
+#define RESULTS_HTML "<!--hasil:"
 
-enum para { PARA_TEXT, PARA_MARKER, PARA_DROP };
+enum para { PARA_TEXT, PARA_MARKER, PARA_RESULTS, PARA_DROP };
 
 /* Classifies a top-level node: an ordinary block, a paragraph that is a
  * valid marker (its slug copied to slug), or a marker with a bad slug.
@@ -49,14 +52,23 @@ classify(cmark_node *n, char slug[MARKDOWN_SLUG_MAX], enum werr *err)
 	}
 	if ((*err = buf_err(&text)) != W_OK)
 		goto out;
-	if (text.len < lo + lc || memcmp(text.data, MARK_OPEN, lo) != 0 ||
+	enum para found = PARA_MARKER;
+	size_t open = lo;
+	if (text.len >= strlen(RESULTS_OPEN) &&
+	    memcmp(text.data, RESULTS_OPEN, strlen(RESULTS_OPEN)) == 0) {
+		found = PARA_RESULTS;
+		open = strlen(RESULTS_OPEN);
+	} else if (text.len < lo || memcmp(text.data, MARK_OPEN, lo) != 0) {
+		goto out;
+	}
+	if (text.len < open + lc ||
 	    memcmp(text.data + text.len - lc, MARK_CLOSE, lc) != 0)
 		goto out;
 	kind = PARA_DROP;
 	text.data[text.len - lc] = '\0';
-	if (slug_valid(text.data + lo)) {
-		memcpy(slug, text.data + lo, text.len - lc - lo + 1);
-		kind = PARA_MARKER;
+	if (slug_valid(text.data + open)) {
+		memcpy(slug, text.data + open, text.len - lc - open + 1);
+		kind = found;
 	}
 out:
 	buf_fini(&text);
@@ -87,6 +99,11 @@ markdown_render(const char *md, size_t len, struct buf *out)
 			buf_puts(out, slug);
 			buf_puts(out, HTML_CLOSE "\n");
 			break;
+		case PARA_RESULTS:
+			buf_puts(out, RESULTS_HTML);
+			buf_puts(out, slug);
+			buf_puts(out, HTML_CLOSE "\n");
+			break;
 		case PARA_DROP:
 			break;
 		case PARA_TEXT:
@@ -110,12 +127,13 @@ out:
 /* True when the line s[0..n) (without its newline) is a marker written by
  * markdown_render(); its slug is copied to slug. */
 static bool
-marker_line(const char *s, size_t n, char slug[MARKDOWN_SLUG_MAX])
+marker_of(const char *open, const char *s, size_t n,
+	  char slug[MARKDOWN_SLUG_MAX])
 {
-	const size_t lo = strlen(HTML_OPEN), lc = strlen(HTML_CLOSE);
+	const size_t lo = strlen(open), lc = strlen(HTML_CLOSE);
 	size_t k;
 
-	if (n < lo + lc || memcmp(s, HTML_OPEN, lo) != 0 ||
+	if (n < lo + lc || memcmp(s, open, lo) != 0 ||
 	    memcmp(s + n - lc, HTML_CLOSE, lc) != 0)
 		return false;
 	k = n - lo - lc;
@@ -124,6 +142,12 @@ marker_line(const char *s, size_t n, char slug[MARKDOWN_SLUG_MAX])
 	memcpy(slug, s + lo, k);
 	slug[k] = '\0';
 	return slug_valid(slug);
+}
+
+static bool
+marker_line(const char *s, size_t n, char slug[MARKDOWN_SLUG_MAX])
+{
+	return marker_of(HTML_OPEN, s, n, slug);
 }
 
 static bool
@@ -237,9 +261,10 @@ markdown_place(const char *body_html, const struct baca_juga *manual,
 	return buf_err(out);
 }
 
-size_t
-markdown_markers(const char *body_html, char (*slugs)[MARKDOWN_SLUG_MAX],
-		 size_t max)
+/* The distinct slugs of the marker lines starting with open. */
+static size_t
+markers_of(const char *open, const char *body_html,
+	   char (*slugs)[MARKDOWN_SLUG_MAX], size_t max)
 {
 	char slug[MARKDOWN_SLUG_MAX];
 	const char *s;
@@ -249,7 +274,7 @@ markdown_markers(const char *body_html, char (*slugs)[MARKDOWN_SLUG_MAX],
 	while (found < max && next_line(body_html, &pos, &s, &n, &nl)) {
 		bool seen = false;
 
-		if (!marker_line(s, n, slug))
+		if (!marker_of(open, s, n, slug))
 			continue;
 		for (size_t i = 0; i < found && !seen; i++)
 			seen = strcmp(slugs[i], slug) == 0;
@@ -257,4 +282,42 @@ markdown_markers(const char *body_html, char (*slugs)[MARKDOWN_SLUG_MAX],
 			memcpy(slugs[found++], slug, sizeof slug);
 	}
 	return found;
+}
+
+size_t
+markdown_markers(const char *body_html, char (*slugs)[MARKDOWN_SLUG_MAX],
+		 size_t max)
+{
+	return markers_of(HTML_OPEN, body_html, slugs, max);
+}
+
+size_t
+markdown_result_markers(const char *body_html,
+			char (*slugs)[MARKDOWN_SLUG_MAX], size_t max)
+{
+	return markers_of(RESULTS_HTML, body_html, slugs, max);
+}
+
+enum werr
+markdown_results(const char *body_html, const struct baca_juga *boxes,
+		 size_t nboxes, struct buf *out)
+{
+	char slug[MARKDOWN_SLUG_MAX];
+	const char *s;
+	size_t n, pos = 0;
+	bool nl;
+
+	while (next_line(body_html, &pos, &s, &n, &nl)) {
+		if (!marker_of(RESULTS_HTML, s, n, slug)) {
+			buf_append(out, s, n + (nl ? 1 : 0));
+			continue;
+		}
+		for (size_t i = 0; i < nboxes; i++) {
+			if (boxes[i].slug && strcmp(boxes[i].slug, slug) == 0) {
+				put_box(out, boxes[i].html);
+				break;
+			}
+		}
+	}
+	return buf_err(out);
 }

@@ -48,4 +48,19 @@ enum werr markdown_place(const char *body_html, const struct baca_juga *manual,
 size_t markdown_markers(const char *body_html,
 			char (*slugs)[MARKDOWN_SLUG_MAX], size_t max);
 
+/* Results boxes (page_results.c). markdown_render() turns a top-level
+ * paragraph that is exactly "[[hasil:SLUG]]" into the line
+ * <!--hasil:SLUG--> (a bad SLUG drops the line), under the same rules as
+ * BACA JUGA markers; markdown_place() copies such lines as they are.
+ * markdown_result_markers() collects their distinct slugs like
+ * markdown_markers(); markdown_results() copies body_html into out with
+ * each such line replaced by the box in boxes[] whose slug matches (lines
+ * with no match vanish). The box is looked up when the page is shown, so
+ * it holds the results of that moment, not of the save. */
+size_t markdown_result_markers(const char *body_html,
+			       char (*slugs)[MARKDOWN_SLUG_MAX], size_t max);
+enum werr markdown_results(const char *body_html,
+			   const struct baca_juga *boxes, size_t nboxes,
+			   struct buf *out) WUNUSED;
+
 #endif

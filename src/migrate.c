@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db_article.h"
+#include "db_live.h"
 #include "migrate.h"
 
 #define VERSION_MAX 9999
@@ -284,6 +285,8 @@ migrate_demo(struct db *db, char *err, size_t errlen)
 			goto out;
 	}
 	e = db_articles_render_missing(db);
+	if (e == W_OK)
+		e = db_live_render_missing(db);
 	if (e != W_OK) {
 		snprintf(err, errlen, "sql/%s: rendering the bodies: %s",
 			 demo->name, werr_str(e));

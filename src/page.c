@@ -9,6 +9,7 @@
 #include "db_taxonomy.h"
 #include "jsonld.h"
 #include "page.h"
+#include "page_live.h"
 
 static enum datefmt_lang
 lang(const struct worker *w)
@@ -92,6 +93,7 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 							 secs[i].slug));
 		}
 	}
+	page_live_nav(w, req, ctx);
 	return ctx;
 }
 
@@ -219,6 +221,7 @@ page_card(struct worker *w, struct tobj *o, const struct article *a)
 		tobj_bool(it, "first", i == 0);
 		tobj_bool(it, "sep", i + 1 < a->nauthors);
 	}
+	page_live_card(w, o, a->id);
 }
 
 int64_t

@@ -8,6 +8,8 @@
 #include "jsonld.h"
 #include "markdown.h"
 #include "page.h"
+#include "page_live.h"
+#include "page_results.h"
 
 #define RELATED_MAX 5
 #define RAIL_MAX 5 /* stories in each block of the side column */
@@ -133,7 +135,8 @@ dateline(struct worker *w, const struct article *a)
  * corrections. url is the absolute canonical URL. */
 static enum werr
 share(struct worker *w, struct tobj *ctx, const struct article *a,
-      const char *url, const struct article_extras *x)
+      const char *url, const struct article_extras *x,
+      const struct jsonld_live *live)
 {
 	const char *image = NULL;
 	if (x->image_name && x->image_name[0]) {
@@ -171,6 +174,7 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 		.image = image,
 		.corrections = c,
 		.ncorrections = x->ncorrections,
+		.live = live,
 	};
 	struct buf b;
 	buf_init(&b);
@@ -284,8 +288,13 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 		return e;
 	const char *body;
 	e = body_html(w, req, &a, &related, dateline(w, &a), &body);
+	/* Results boxes hold the numbers of this moment (page_results.c). */
+	int64_t results_changed = 0;
+	if (e == W_OK)
+		e = page_results_expand(w, body, &body, &results_changed);
 	if (e != W_OK)
 		return e;
+	page_touch(resp, results_changed);
 
 	struct tobj *ctx = page_ctx(w, req, a.title);
 	if (!ctx)
@@ -299,9 +308,14 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 	tobj_str(ctx, "canonical", canonical);
 	/* The image and the public corrections. */
 	struct article_extras x;
+	struct jsonld_live live;
+	bool is_live = false;
 	e = db_admin_article_extras(w->db, &w->arena, a.id, &x);
 	if (e == W_OK)
-		e = share(w, ctx, &a, canonical, &x);
+		e = page_live_article(w, req, resp, o, &a, canonical, &live,
+				      &is_live);
+	if (e == W_OK)
+		e = share(w, ctx, &a, canonical, &x, is_live ? &live : NULL);
 	if (e != W_OK)
 		return e;
 	if (x.image_name[0]) {

@@ -4,6 +4,7 @@
 #include "db_taxonomy.h"
 #include "page.h"
 #include "page_feed.h"
+#include "page_live.h"
 
 #define HOME_LATEST 12
 #define HOME_PER_SECTION 4
@@ -63,6 +64,9 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 	page_older(w, ctx, "/", &latest);
 
 	if (first) {
+		e = page_live_home(w, req, resp, ctx);
+		if (e != W_OK)
+			return e;
 		struct section *secs;
 		size_t n;
 		e = db_sections_all(w->db, &w->arena, &secs, &n);

@@ -11,6 +11,7 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 	[ROLE_REPORTER] = {
 		[PERM_ARTICLE_WRITE] = true,
 		[PERM_ARTICLE_SUBMIT] = true,
+		[PERM_LIVE_POST] = true,
 	},
 	[ROLE_EDITOR] = {
 		[PERM_ARTICLE_WRITE] = true,
@@ -21,6 +22,9 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 		[PERM_ARTICLE_DELETE] = true,
 		[PERM_REVISION_RESTORE] = true,
 		[PERM_TAXONOMY] = true,
+		[PERM_LIVE_POST] = true,
+		[PERM_LIVE_MANAGE] = true,
+		[PERM_RESULTS] = true,
 	},
 	[ROLE_ADMIN] = {
 		[PERM_ARTICLE_WRITE] = true,
@@ -34,6 +38,9 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 		[PERM_USERS] = true,
 		[PERM_SETTINGS] = true,
 		[PERM_AUDIT] = true,
+		[PERM_LIVE_POST] = true,
+		[PERM_LIVE_MANAGE] = true,
+		[PERM_RESULTS] = true,
 	},
 };
 

@@ -18,6 +18,10 @@ enum perm {
 	PERM_USERS,		/* manage accounts */
 	PERM_SETTINGS,		/* edit site settings */
 	PERM_AUDIT,		/* read the audit log */
+	PERM_LIVE_POST,		/* post updates to an open live blog */
+	PERM_LIVE_MANAGE,	/* open and close live blogs; edit and delete
+				   any update */
+	PERM_RESULTS,		/* regions, candidate pairs, results entries */
 	PERM__MAX
 };
 

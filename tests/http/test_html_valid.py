@@ -73,6 +73,14 @@ def reader_paths():
     d = H.wib(arts[0]["published_at"])
     paths += ["/arsip/%04d/%02d" % (d.year, d.month),
               "/arsip/%04d/%02d/%02d" % (d.year, d.month, d.day)]
+    # Election night: the demo's live blog (closed) and the results
+    # pages; an open live blog is checked by test_election.py's pages.
+    live = first("SELECT a.slug, a.published_at FROM live_blogs l JOIN "
+                 "articles a ON a.id = l.article_id LIMIT 1")
+    if live:
+        paths.append(H.article_path(live["published_at"], live["slug"]))
+    paths += ["/pilkada", "/pilkada/provinsi-banten",
+              "/pilkada/kota-tangerang"]
     # An older page of the home listing, when the demo has one.
     r = H.fetch(W.port, "/")
     older = H.next_link(r.text)
@@ -95,7 +103,25 @@ def admin_paths():
             "/admin/tags", "/admin/tags/%d" % tag["id"],
             "/admin/authors", "/admin/authors/%d" % aut["id"],
             "/admin/users", "/admin/users/new", "/admin/users/%d" % usr["id"],
-            "/admin/settings", "/admin/audit"]
+            "/admin/settings", "/admin/audit"] + election_admin_paths()
+
+
+def election_admin_paths():
+    """The live blog, one update's page, the results desk."""
+    live = first("SELECT article_id FROM live_blogs LIMIT 1")
+    upd = first("SELECT id FROM live_updates WHERE deleted = 0 LIMIT 1")
+    reg = first("SELECT id FROM regions ORDER BY id LIMIT 1")
+    plain = first("SELECT id FROM articles WHERE id NOT IN (SELECT "
+                  "article_id FROM live_blogs) ORDER BY id LIMIT 1")
+    paths = ["/admin/pilkada",
+             "/admin/articles/%d/live" % plain["id"]]
+    if live:
+        paths.append("/admin/articles/%d/live" % live["article_id"])
+    if upd:
+        paths.append("/admin/live/%d" % upd["id"])
+    if reg:
+        paths.append("/admin/pilkada/%d" % reg["id"])
+    return paths
 
 
 def vnu(files):

@@ -486,11 +486,55 @@ test_parser_rejects(void **state)
 			       NULL, NULL));
 }
 
+/* A live blog: LiveBlogPosting with coverage times and one BlogPosting
+ * per update; dateModified follows the newest change. */
+static void
+test_live_blog(void **state)
+{
+	struct article a = sample();
+	struct jsonld_live_update u[] = {
+	    {"Dua </script>", "Dua </script> \"kutip\"", "Ani Rahma",
+	     "https://warta.example/x#update-2", T0 + 600, T0 + 9000},
+	    {"Satu", "Satu", NULL, "https://warta.example/x#update-1",
+	     T0 + 60, T0 + 60},
+	};
+	struct jsonld_live live = {T0, 0, u, 2};
+	struct jsonld_article in = {.a = &a, .url = "https://warta.example/x",
+				    .live = &live};
+	char *s = render(&in);
+	assert_true(json_parse(s, NULL, NULL));
+	assert_script_safe(s);
+	assert_non_null(strstr(s, "\"@type\":\"LiveBlogPosting\""));
+	assert_null(strstr(s, "NewsArticle"));
+	assert_non_null(strstr(s, "\"coverageStartTime\":"
+				  "\"2024-11-21T10:15:00+07:00\""));
+	assert_null(strstr(s, "coverageEndTime"));
+	assert_non_null(strstr(s, "\"dateModified\":"
+				  "\"2024-11-21T12:45:00+07:00\","));
+	assert_non_null(strstr(
+	    s, "\"liveBlogUpdate\":[{\"@type\":\"BlogPosting\","
+	       "\"headline\":\"Dua \\u003c/script\\u003e\","));
+	assert_non_null(strstr(s, "\"url\":\"https://warta.example/x"
+				  "#update-1\"}]"));
+	assert_non_null(strstr(s, "\"author\":{\"@type\":\"Person\","
+				  "\"name\":\"Ani Rahma\"}"));
+	free(s);
+	live.end = T0 + 86400;
+	live.nupdates = 0;
+	s = render(&in);
+	assert_true(json_parse(s, NULL, NULL));
+	assert_non_null(strstr(s, "\"coverageEndTime\":"
+				  "\"2024-11-22T10:15:00+07:00\""));
+	assert_non_null(strstr(s, "\"liveBlogUpdate\":[]"));
+	free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_exact),
+	    cmocka_unit_test(test_live_blog),
 	    cmocka_unit_test(test_image_and_corrections),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_invalid_utf8),

@@ -470,11 +470,49 @@ test_render_then_markers(void **state)
 	buf_fini(&out);
 }
 
+static void
+test_results_marker(void **state)
+{
+	(void)state;
+	/* [[hasil:slug]] becomes its own marker, in place. */
+	expect_html("Hasil:\n\n[[hasil:provinsi-banten]]\n\nSelesai.",
+		    "<p>Hasil:</p>\n<!--hasil:provinsi-banten-->\n"
+		    "<p>Selesai.</p>\n");
+	/* A bad slug drops the line; inside code or a list it is text. */
+	expect_html("[[hasil:Bukan Slug]]\n", "");
+	expect_html("`[[hasil:a]]`", "<p><code>[[hasil:a]]</code></p>\n");
+	expect_html("- [[hasil:a]]", "<ul>\n<li>[[hasil:a]]</li>\n</ul>\n");
+	expect_html("<!--hasil:a-->", "<!-- raw HTML omitted -->\n");
+
+	/* Collected once each, replaced by their boxes, unknown ones
+	 * vanish; markdown_place copies them through untouched. */
+	const char *html = "<p>A</p>\n<!--hasil:x-->\n<!--baca-juga:y-->\n"
+			   "<!--hasil:z-->\n<!--hasil:x-->\n";
+	char slugs[4][MARKDOWN_SLUG_MAX];
+	assert_int_equal(markdown_result_markers(html, slugs, 4), 2);
+	assert_string_equal(slugs[0], "x");
+	assert_string_equal(slugs[1], "z");
+	struct baca_juga boxes[] = {{"x", "<aside>X</aside>"}};
+	struct buf out;
+	buf_init(&out);
+	assert_int_equal(markdown_results(html, boxes, 1, &out), W_OK);
+	assert_string_equal(buf_cstr(&out),
+			    "<p>A</p>\n<aside>X</aside>\n<!--baca-juga:y-->\n"
+			    "<aside>X</aside>\n");
+	buf_reset(&out);
+	assert_int_equal(markdown_place(html, NULL, 0, NULL, 0, &out), W_OK);
+	assert_string_equal(buf_cstr(&out),
+			    "<p>A</p>\n<!--hasil:x-->\n<!--hasil:z-->\n"
+			    "<!--hasil:x-->\n");
+	buf_fini(&out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),
+		cmocka_unit_test(test_results_marker),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_non_ascii),
 		cmocka_unit_test(test_invalid_utf8),

@@ -14,9 +14,9 @@
  * audit. */
 static const int expected[ROLE__MAX][PERM__MAX] = {
 	/*               wr sub any pub unp del rev tax usr set aud */
-	[ROLE_REPORTER] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0},
-	[ROLE_EDITOR]   = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0},
-	[ROLE_ADMIN]    = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	[ROLE_REPORTER] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0},
+	[ROLE_EDITOR]   = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1},
+	[ROLE_ADMIN]    = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 };
 
 static void
@@ -24,7 +24,7 @@ test_table(void **state)
 {
 	(void)state;
 	/* The column order above must be the enum's. */
-	assert_int_equal(PERM__MAX, 11);
+	assert_int_equal(PERM__MAX, 14);
 	assert_int_equal(PERM_ARTICLE_WRITE, 0);
 	assert_int_equal(PERM_ARTICLE_SUBMIT, 1);
 	assert_int_equal(PERM_ARTICLE_EDIT_ANY, 2);
@@ -36,6 +36,9 @@ test_table(void **state)
 	assert_int_equal(PERM_USERS, 8);
 	assert_int_equal(PERM_SETTINGS, 9);
 	assert_int_equal(PERM_AUDIT, 10);
+	assert_int_equal(PERM_LIVE_POST, 11);
+	assert_int_equal(PERM_LIVE_MANAGE, 12);
+	assert_int_equal(PERM_RESULTS, 13);
 	assert_int_equal(ROLE__MAX, 3);
 
 	for (int r = 0; r < ROLE__MAX; r++)
@@ -60,6 +63,13 @@ test_spot_checks(void **state)
 	assert_false(role_can(ROLE_EDITOR, PERM_SETTINGS));
 	assert_false(role_can(ROLE_EDITOR, PERM_AUDIT));
 	assert_true(role_can(ROLE_ADMIN, PERM_USERS));
+	/* Reporters post to live blogs; only editors run them and the
+	 * results desk. */
+	assert_true(role_can(ROLE_REPORTER, PERM_LIVE_POST));
+	assert_false(role_can(ROLE_REPORTER, PERM_LIVE_MANAGE));
+	assert_false(role_can(ROLE_REPORTER, PERM_RESULTS));
+	assert_true(role_can(ROLE_EDITOR, PERM_LIVE_MANAGE));
+	assert_true(role_can(ROLE_EDITOR, PERM_RESULTS));
 }
 
 static void
