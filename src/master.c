@@ -229,20 +229,12 @@ reexec(struct master *m)
 	if (setenv("WARTA_INHERIT_WORKERS", pids, 1) != 0)
 		goto undo;
 	fprintf(stderr, "warta: master: re-executing %s\n", m->opts->exe);
-	/* The new image must start with the mask it expects: exec keeps
-	 * blocked signals blocked. */
-	sigprocmask(SIG_SETMASK, &m->orig_mask, NULL);
+	/* With the master's signals still blocked: exec keeps them blocked
+	 * and pending, so a SIGTERM sent meanwhile waits for the new
+	 * master's loop instead of killing the process between the two. */
 	execv(m->opts->exe, m->opts->argv);
 	fprintf(stderr, "warta: master: cannot execute %s: %s\n", m->opts->exe,
 		strerror(errno));
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGCHLD);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGUSR2);
-	sigprocmask(SIG_BLOCK, &set, NULL);
 undo:
 	for (int i = 0; i < 2; i++) {
 		if (fds[i] < 0)
@@ -323,6 +315,13 @@ master_run(struct app *app, const struct server_opts *opts,
 		fprintf(stderr, "warta: master: cannot block signals\n");
 		return W_INVAL;
 	}
+	/* What workers start with: none of the master's signals blocked,
+	 * even when this master was re-executed with them blocked. */
+	sigdelset(&m.orig_mask, SIGCHLD);
+	sigdelset(&m.orig_mask, SIGTERM);
+	sigdelset(&m.orig_mask, SIGINT);
+	sigdelset(&m.orig_mask, SIGHUP);
+	sigdelset(&m.orig_mask, SIGUSR2);
 	if (app->shm)
 		atomic_store(&app->shm->started_at, (uint64_t)time(NULL));
 	fprintf(stderr, "warta: master %ld, %u worker%s of %u threads\n",
