@@ -164,8 +164,9 @@ backup_hash_file(const char *path, char hex[65], uint64_t *size, char *err,
 
 /* Copies src to dst, which must not exist, through a hidden temporary file
  * in dst's directory that is synced and then linked into place (so dst is
- * never half-written, and an existing dst is never replaced). Gives the
- * copy's hash and size. */
+ * never half-written, and an existing dst is never replaced). The copy
+ * keeps src's permission bits: a database stays private, a picture stays
+ * readable by the web server's group. Gives the copy's hash and size. */
 static enum werr
 copy_file(const char *src, const char *dst, char hex[HEX_LEN + 1],
 	  uint64_t *size, char *err, size_t errlen)
@@ -188,9 +189,17 @@ copy_file(const char *src, const char *dst, char hex[HEX_LEN + 1],
 		close(in);
 		return W_IO;
 	}
-	enum werr e = stream(in, out, hex, size, src, err, errlen);
+	struct stat st;
+	enum werr e = W_OK;
+	if (fstat(in, &st) != 0) {
+		fail(err, errlen, "%s: %s", src, strerror(errno));
+		e = W_IO;
+	}
+	if (e == W_OK)
+		e = stream(in, out, hex, size, src, err, errlen);
 	close(in);
-	if (e == W_OK && (fchmod(out, 0644) != 0 || fsync(out) != 0)) {
+	if (e == W_OK &&
+	    (fchmod(out, st.st_mode & 0777) != 0 || fsync(out) != 0)) {
 		fail(err, errlen, "%s: %s", tmp, strerror(errno));
 		e = W_IO;
 	}

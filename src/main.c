@@ -1,6 +1,7 @@
 /* main.c - the warta command line: init, serve, help. Everything that may
  * exit the process happens here, before anything listens. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,13 @@ cmd_init(int argc, char **argv)
 
 	char err[512];
 	int status = 1, applied = 0;
+	/* A new database is private to warta's user: it holds password
+	 * hashes and sessions, and nginx's user shares warta's group for the
+	 * socket and media. SQLite gives -wal and -shm the same mode. (Any
+	 * other failure here, db_open() reports.) */
+	int fd = open(db_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
 	struct db *db = db_open(db_path, true, err, sizeof err);
 	if (!db) {
 		fprintf(stderr, "warta: %s\n", err);
@@ -595,9 +603,11 @@ cmd_backup(int argc, char **argv)
 		return 1;
 	}
 	printf("warta: %s backed up to %s (%llu bytes; %zu media files, "
-	       "%llu bytes, in %s.media; manifest %s.manifest)\n",
+	       "%llu bytes, in %s.media; manifest %s.manifest; %u restart%s "
+	       "by writes)\n",
 	       db_path, to, (unsigned long long)st.db_bytes, st.media_files,
-	       (unsigned long long)st.media_bytes, to, to);
+	       (unsigned long long)st.media_bytes, to, to, st.restarts,
+	       st.restarts == 1 ? "" : "s");
 	return 0;
 }
 

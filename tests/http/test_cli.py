@@ -69,6 +69,8 @@ class Cli(unittest.TestCase):
     def test_init_twice_is_a_no_op(self):
         r = run("init", "--db", self.db, "--demo")
         self.assertEqual(r.returncode, 0, r)
+        # Private: it holds password hashes (docs/operating.md).
+        self.assertEqual(os.stat(self.db).st_mode & 0o777, 0o600)
         before = self.dump()
         r = run("init", "--db", self.db)
         self.assertEqual(r.returncode, 0, r)

@@ -118,6 +118,10 @@ test_backup_writes_manifest(void **state)
 	assert_string_equal(slurp(p), "gambar-a");
 	snprintf(p, sizeof p, "%s.media/.upload.tmp", f->dest);
 	assert_false(exists(p));
+	/* The database copy is private whatever the umask. */
+	struct stat sb;
+	assert_int_equal(stat(f->dest, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(backup_hash_file(f->dest, hdb, &size, err,
 					  sizeof err),
 			 W_OK);
@@ -190,6 +194,16 @@ test_restore(void **state)
 	assert_int_equal(st.media_files, 2);
 	snprintf(p, sizeof p, "%s/bb.jpg", media2);
 	assert_string_equal(slurp(p), "gambar-b");
+	/* Modes come with the files: a private database, pictures as they
+	 * were. */
+	struct stat sb, orig;
+	char o[256];
+	snprintf(o, sizeof o, "%s/bb.jpg", f->media);
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(stat(o, &orig), 0);
+	assert_int_equal(sb.st_mode & 0777, orig.st_mode & 0777);
+	assert_int_equal(stat(target, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 	struct db *db = db_open(target, false, err, sizeof err);
 	assert_non_null(db);
 	assert_int_equal(fixture_count(db, "SELECT count(*) FROM sections"),
