@@ -172,6 +172,8 @@ const watchdog = setTimeout(() => {
 	process.exit(1);
 }, TOTAL_MS);
 watchdog.unref();
+// Until main() settles, an emptied event loop is a failure, not a pass.
+process.exitCode = 1;
 main().then(() => {
 	log('collab e2e passed');
 	process.exit(0);
