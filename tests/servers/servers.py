@@ -329,3 +329,61 @@ class Checks:
         self.assertIn(r.status, (400, 403))
         # Still answering.
         self.assertEqual(self.fetch(p + "/").status, 200)
+
+
+class Mounted(Checks):
+    """One warta behind one server, by `mode` ("cgi" or "fastcgi"),
+    mounted at the root and at PREFIX. A suite sets `name`, `make_server`
+    (lighttpd or apache) and `tcp` (FastCGI on loopback ports rather than
+    Unix sockets)."""
+    mode = None
+    name = None
+    make_server = None
+    tcp = False
+
+    @classmethod
+    def setUpClass(cls):
+        port = H.free_port()
+        cls.warta = make_warta(cls.name + "-" + cls.mode, port)
+        cls.second = None
+        try:
+            socks = None
+            if cls.mode == "fastcgi":
+                cls.second = start_fastcgi(cls.warta, tcp=cls.tcp)
+                socks = ((cls.warta.fcgi_port, cls.second.fcgi_port)
+                         if cls.tcp else (cls.warta.sock, cls.second.sock))
+            cls.server = cls.make_server(cls.warta, port, cls.mode,
+                                         socks).start()
+        except Exception:
+            cls.warta.kill()
+            if cls.second:
+                cls.second.kill()
+            cls.warta.cleanup()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        problems = cls.server.stop()
+        if cls.mode == "fastcgi":
+            problems += cls.warta.stop() + cls.second.stop()
+        if problems:
+            raise AssertionError("\n".join(problems))
+        cls.warta.cleanup()
+
+    def test_root_crawl(self):
+        self.check_crawl("", 40)
+
+    def test_prefix_crawl(self):
+        self.check_crawl(PREFIX, 40)
+
+    def test_root_admin(self):
+        self.check_admin("")
+
+    def test_prefix_admin(self):
+        self.check_admin(PREFIX)
+
+    def test_root_requests(self):
+        self.check_requests("")
+
+    def test_prefix_requests(self):
+        self.check_requests(PREFIX)
