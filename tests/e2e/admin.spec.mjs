@@ -2,39 +2,12 @@
 // admin as an editor, writes and publishes an article with two tags, an image
 // and a BACA JUGA pick, then checks the public page. Plain Node; exits 1 on a
 // failure. Needs WARTA_BIN and WARTA_SRC; screenshots go to WARTA_BUILD.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { check, cleanup, launch, log, OUT, run, running, sleep, startWarta,
+	STEP_MS } from './harness.mjs';
 
-const STEP_MS = 15000;		// the longest any one step may wait
 const TOTAL_MS = 120000;	// the whole test
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SANITIZER_MARKS = ['ERROR: AddressSanitizer', 'runtime error:',
-	'LeakSanitizer', 'ERROR: ThreadSanitizer'];
-
-const BIN = process.env.WARTA_BIN;
-const SRC = process.env.WARTA_SRC;
-const OUT = process.env.WARTA_BUILD || process.cwd();
-if (!BIN || !SRC) {
-	console.error('e2e: set WARTA_BIN and WARTA_SRC (ctest does)');
-	process.exit(2);
-}
-
-const t0 = Date.now();
-const running = { warta: null };	// for the watchdog's last resort
-function log(msg) {
-	const s = ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
-	console.log(`[${s}s] ${msg}`);
-}
-function check(ok, what) {
-	if (!ok)
-		throw new Error(`check failed: ${what}`);
-	log(`ok: ${what}`);
-}
 
 // A real PNG, w x h of one RGB colour, built by hand so the upload is checked
 // against actual image bytes rather than a file name.
@@ -76,77 +49,12 @@ function makePng(w, h, [r, g, b]) {
 	]);
 }
 
-// A port nobody listens on now (the kernel's pick, then released).
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.on('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
-
-// A delay that does not keep Node alive once everything else is done.
-function sleep(ms) {
-	return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-async function waitForPort(port, proc) {
-	const end = Date.now() + STEP_MS;
-	while (Date.now() < end) {
-		if (proc.exitCode !== null)
-			throw new Error(`warta serve exited early (${proc.exitCode})`);
-		const up = await new Promise((resolve) => {
-			const c = net.connect(port, '127.0.0.1');
-			c.once('connect', () => { c.destroy(); resolve(true); });
-			c.once('error', () => resolve(false));
-		});
-		if (up)
-			return;
-		await sleep(100);
-	}
-	throw new Error(`warta did not listen on ${port} within ${STEP_MS} ms`);
-}
-
-function run(args, input) {
-	const r = spawnSync(BIN, args, { input, encoding: 'utf8',
-		timeout: STEP_MS });
-	if (r.status !== 0)
-		throw new Error(`warta ${args[0]} ${args[1]} failed ` +
-			`(${r.status ?? r.signal}): ${r.stderr}`);
-	return r;
-}
-
 async function get(base, p) {
 	const res = await fetch(base + p, { signal:
 		AbortSignal.timeout(STEP_MS) });
 	if (!res.ok)
 		throw new Error(`GET ${p}: ${res.status}`);
 	return res.text();
-}
-
-// Stops warta with SIGTERM and reports what went wrong, if anything: a
-// non-zero exit, a signal, or a sanitizer report in its stderr.
-async function stopWarta(proc, stderr) {
-	if (proc.exitCode === null && proc.signalCode === null) {
-		const done = new Promise((r) => proc.once('exit', r));
-		proc.kill('SIGTERM');
-		await Promise.race([done, sleep(STEP_MS)]);
-		if (proc.exitCode === null && proc.signalCode === null) {
-			proc.kill('SIGKILL');
-			return [`warta ignored SIGTERM for ${STEP_MS} ms`];
-		}
-	}
-	const problems = [];
-	if (proc.exitCode !== 0)
-		problems.push(`warta exited with ${proc.exitCode ?? proc.signalCode}`);
-	const text = stderr.join('');
-	for (const line of text.split('\n'))
-		if (SANITIZER_MARKS.some((m) => line.includes(m)))
-			problems.push(`sanitizer: ${line}`);
-	return problems;
 }
 
 // After a failure: where the browser was, what the page said was wrong,
@@ -167,33 +75,12 @@ async function diagnose(page) {
 }
 
 async function main() {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-e2e-'));
-	const db = path.join(tmp, 'warta.db');
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	let warta = null, browser = null, page = null, ok = false;
-	const stderr = [];
+	let w = null, browser = null, page = null, ok = false;
 	const problems = [];
 
 	try {
-		log(`init demo database in ${tmp}`);
-		run(['init', '--db', db, '--demo', '--base-url', base]);
-
-		// The byline the editor account is linked to comes from the demo
-		// data through warta itself, not from a copy of its slugs.
-		log(`serve on ${base}`);
-		warta = spawn(BIN, ['serve', '--db', db, '--http',
-			`127.0.0.1:${port}`, '--templates',
-			path.join(SRC, 'templates'), '--static',
-			path.join(SRC, 'static'), '--media',
-			path.join(tmp, 'media'),
-			// Refused as root unless asked; CI runs as root.
-			...(process.getuid() === 0 ? ['--allow-root'] : [])],
-		{ stdio: ['ignore', 'ignore', 'pipe'] });
-		running.warta = warta;
-		warta.stderr.setEncoding('utf8');
-		warta.stderr.on('data', (d) => stderr.push(d));
-		await waitForPort(port, warta);
+		w = await startWarta();
+		const { base, db } = w;
 
 		const home = await get(base, '/');
 		const articleHref = new RegExp('href="(?:https?://[^/"]+)?' +
@@ -219,15 +106,7 @@ async function main() {
 			'--author', authorSlug], editor.password + '\n');
 
 		log('launch Chromium');
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			headless: true,
-			timeout: STEP_MS,
-			args: ['--headless', '--no-sandbox', '--disable-gpu',
-				'--disable-quic', '--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update', '--disable-sync'],
-		});
+		browser = await launch();
 		const ctx = await browser.newContext({
 			viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
 		ctx.setDefaultTimeout(STEP_MS);
@@ -433,25 +312,22 @@ async function main() {
 			await Promise.race([browser.close(), sleep(STEP_MS)]);
 			log('Chromium stopped');
 		}
-		if (warta) {
-			problems.push(...await stopWarta(warta, stderr));
-			log(`warta stopped (${warta.exitCode ?? warta.signalCode})`);
+		if (w) {
+			problems.push(...await w.stop());
+			log(`warta stopped (${w.proc.exitCode ?? w.proc.signalCode})`);
+			cleanup(w, ok && problems.length === 0);
 		}
-		if (ok && problems.length === 0)
-			fs.rmSync(tmp, { recursive: true, force: true });
-		else
-			log(`kept ${tmp} for a look`);
 	}
 	if (problems.length) {
-		if (stderr.length)
-			console.error('--- warta stderr ---\n' + stderr.join(''));
+		if (w.stderr.length)
+			console.error('--- warta stderr ---\n' + w.stderr.join(''));
 		throw new Error(problems.join('\n'));
 	}
 }
 
 const watchdog = setTimeout(() => {
 	console.error(`e2e: FAILED: over ${TOTAL_MS / 1000} s in total`);
-	running.warta?.kill('SIGKILL');	// Playwright ends its own Chromium
+	running.proc?.kill('SIGKILL');	// Playwright ends its own Chromium
 	process.exit(1);
 }, TOTAL_MS);
 try {
