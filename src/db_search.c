@@ -29,8 +29,7 @@
  * db_search_docs() estimated, ties newest first, and the page is cut from
  * that order. A rare word has fewer matches than candidates and is ranked
  * in full; a word on most stories ranks its newest SEARCH_CANDIDATES,
- * which is every result a reader can page to and then some. Every page
- * costs the same. (bm25() would count every match of each word first.)
+ * which is every result a reader can page to. Every page costs the same. (bm25() would count every match of each word first.)
  *
  * The filters are read from the covering index articles_search, keyed by
  * the rowid FTS5 gives, rather than from rows whose long bodies sit on
