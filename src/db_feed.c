@@ -22,8 +22,11 @@
 /* Columns of a feed entry, in the order read_entry() reads them. */
 #define ENTRY_COLS                                                           \
 	"a.id, a.slug, a.title, a.lead, a.body_html, a.published_at,"        \
-	" a.updated_at, s.id, s.slug, s.name"
-#define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
+	" a.updated_at, s.id, s.slug, s.name, " DB_PHOTO_COLS
+#define ENTRY_PHOTO_COL 10
+/* The section and the picture, each by its primary key. */
+#define JOIN_SECTIONS                                                        \
+	" JOIN sections s ON s.id = a.section_id" DB_PHOTO_JOIN
 
 /* Feeds bind ?1 now, ?2 the row limit and ?3 the section, tag or author. */
 static const char SQL_FEED_ALL[] =
@@ -130,7 +133,8 @@ read_entry(sqlite3_stmt *st, struct arena *a, void *row)
 		  db_col(st, 3, a, &out->lead) &&
 		  db_col(st, 4, a, &out->body_html) &&
 		  db_col(st, 8, a, &out->section.slug) &&
-		  db_col(st, 9, a, &out->section.name);
+		  db_col(st, 9, a, &out->section.name) &&
+		  db_photo_row(st, ENTRY_PHOTO_COL, a, &out->photo);
 	return ok ? W_OK : W_NOMEM;
 }
 
