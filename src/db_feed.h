@@ -65,6 +65,7 @@ struct feed_url {
 	const char *title;
 	int64_t published_at;
 	int64_t updated_at;
+	struct photo photo; /* the news sitemap's only; id 0 elsewhere */
 };
 
 /* A sitemap holds at most 50,000 URLs (sitemaps.org). */

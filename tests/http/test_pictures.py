@@ -388,6 +388,24 @@ class Feeds(unittest.TestCase):
                         self.assertNotIn("type", a)
             self.assertEqual(seen, set(EXPECT), path)
 
+    def test_news_sitemap(self):
+        """Google News' sitemap names each story's picture: the sharing
+        crop, or a legacy upload as stored."""
+        sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+        img = "{http://www.google.com/schemas/sitemap-image/1.1}"
+        root = ET.fromstring(H.fetch(W.port, "/sitemap-news.xml").body)
+        got = {}
+        for u in root.iter(sm + "url"):
+            slug = u.findtext(sm + "loc").rsplit("/", 1)[1]
+            got[slug] = [i.findtext(img + "loc")
+                         for i in u.findall(img + "image")]
+        base = W.base_url
+        self.assertEqual(got["foto-besar"], [base + crop_url(BIG, "share")])
+        self.assertEqual(got["foto-kecil"],
+                         [base + crop_url(SMALL, "share")])
+        self.assertEqual(got["foto-lama"], [base + "/media/" + LEGACY])
+        self.assertEqual(got["foto-tanpa"], [])
+
 
 if __name__ == "__main__":
     unittest.main()
