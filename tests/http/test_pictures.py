@@ -7,9 +7,9 @@ archive lists, related stories, BACA JUGA boxes and the side column, and
 none for stories without a picture; og:image from the 1200x630 crop with
 its size and alt, twitter:card, JSON-LD image as the 16:9, 4:3 and 1:1
 crops, max-image-preview:large; media:content and the figure in RSS and
-Atom; legacy uploads as stored; hostile alt text escaped. Expected names
-and sizes are computed here from the rules of src/picture.h, not by the C
-code."""
+Atom, image:image in the news sitemap; legacy uploads as stored; hostile
+alt text escaped. Expected names and sizes are computed here from the
+rules of src/picture.h, not by the C code."""
 
 import html as htmllib
 import os
