@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "search_rank.h"
 
 /* One cache slot: the SQL text's address and its statement. */
 struct slot {
@@ -53,6 +54,12 @@ db_open(const char *path, bool create, char *err, size_t errlen)
 				  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db->sq));
+		goto fail;
+	}
+	/* Search ranks with it (db_search.c); every connection may search. */
+	if (search_rank_register(db->sq) != W_OK) {
+		snprintf(err, errlen, "%s: cannot register warta_rank() with"
+			 " FTS5", path);
 		goto fail;
 	}
 	db->slots = calloc(CACHE_MIN, sizeof *db->slots);
