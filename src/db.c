@@ -227,6 +227,21 @@ db_commit(struct db *db)
 	return run(db, SQL_COMMIT);
 }
 
+static const char SQL_READ_BEGIN[] = "BEGIN";
+
+enum werr
+db_read_begin(struct db *db)
+{
+	return run(db, SQL_READ_BEGIN);
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sq) && run(db, SQL_COMMIT) != W_OK)
+		db_rollback(db);
+}
+
 void
 db_rollback(struct db *db)
 {
