@@ -17,6 +17,7 @@
 #include "db.h"
 #include "db_plan.h"
 #include "db_site.h"
+#include "imgproc.h"
 #include "fe_cgi.h"
 #include "metrics.h"
 #include "migrate.h"
@@ -74,6 +75,7 @@ static const char usage_serve[] =
 	"                   [--media DIR] [--synchronous normal|full]\n"
 	"                   [--monitor-token-file FILE] [--min-free-mb N]\n"
 	"                   [--allow-root] [--prefix PATH]\n"
+	"                   [--picture-max-mp N] [--keep-originals]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
@@ -105,7 +107,12 @@ static const char usage_serve[] =
 	"  --allow-root       serve even as root (not advised)\n"
 	"  --prefix PATH      the mount point when the site is not at the\n"
 	"                     root of its host, e.g. /berita (default: the\n"
-	"                     root)\n";
+	"                     root)\n"
+	"  --picture-max-mp N uploads over N megapixels are refused (default\n"
+	"                     50)\n"
+	"  --keep-originals   keep each upload as uploaded (KEY.orig in the\n"
+	"                     media directory, never served) for sharper new\n"
+	"                     crops\n";
 
 static const char usage_cgi[] =
 	"usage: warta cgi --db FILE [--templates DIR] [--static DIR] "
@@ -421,7 +428,8 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	const char *sdir = WARTA_DATADIR "/static";
 	const char *mdir = "media", *sync = NULL, *workers = NULL;
 	const char *no_master = NULL, *token_file = NULL, *min_free = NULL;
-	const char *allow_root = NULL, *prefix = NULL;
+	const char *allow_root = NULL, *prefix = NULL, *max_mp = NULL;
+	const char *keep_orig = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--prefix", true, &prefix},
@@ -437,6 +445,8 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		{"--monitor-token-file", true, &token_file},
 		{"--min-free-mb", true, &min_free},
 		{"--allow-root", false, &allow_root},
+		{"--picture-max-mp", true, &max_mp},
+		{"--keep-originals", false, &keep_orig},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
@@ -493,6 +503,16 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		}
 		min_free_mb = mb;
 	}
+	/* Made before the workers fork: each gets its own copy of the
+	 * slot, so at most one picture is processed per worker process. */
+	struct imgproc pictures;
+	if (imgproc_init(&pictures, exe, true) != 0)
+		return 1;
+	pictures.keep_original = keep_orig != NULL;
+	if (max_mp)
+		pictures.max_pixels =
+			(int64_t)count_opt("--picture-max-mp", max_mp, 1000) *
+			1000000;
 	char token[258];
 	if (token_file && !read_token(token_file, token, sizeof token))
 		return 1;
@@ -523,6 +543,7 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		.shm = shm_new(),
 		.monitor_token = token_file ? token : NULL,
 		.min_free_bytes = min_free_mb * 1024 * 1024,
+		.pictures = &pictures,
 	};
 	if (!app.shm) {
 		fprintf(stderr, "warta: cannot map shared memory\n");
@@ -538,6 +559,7 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	enum werr e = server_run(&app, &so, &worker);
 	shm_free(app.shm);
 	tpl_set_free(t.set);
+	imgproc_fini(&pictures);
 	return e == W_OK ? 0 : 1;
 }
 
@@ -727,12 +749,20 @@ cmd_cgi(int argc, char **argv, char **envp)
 	if ((prefix && !prefix_ok(prefix, root)) ||
 	    !(tpl = load_templates(tdir)))
 		goto fail;
+	/* No slot: a CGI process answers one request. */
+	struct imgproc pictures;
+	char exe[IMGPROC_PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	if (imgproc_init(&pictures, n > 0 ? exe : NULL, false) != 0)
+		goto fail;
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.prefix = prefix ? root : NULL,
 		.tpl = tpl,
+		.pictures = &pictures,
 	};
 	w = worker_new(&app);
 	if (!w)

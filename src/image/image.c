@@ -1,0 +1,499 @@
+/* image.c - decoding an upload and writing its renditions (image.h). */
+#include "image.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <vips/vips.h>
+
+#include "picture_key.h"
+
+#define TMP_PREFIX ".tmp-"
+#define JPEG_Q 82
+#define WEBP_Q 78
+/* WhatsApp shows the large preview only for an og:image under 300 KB. */
+#define SHARE_MAX_BYTES (300 * 1024)
+
+/* The loaders an upload may go through, by the class name
+ * vips_foreign_find_load_buffer() gives. Anything else libvips could read
+ * (PDF, SVG, FITS, ImageMagick's dozens) is an attack surface a newsroom
+ * does not need. The HEIF loader reads HEIC (iPhones) and AVIF. */
+static const char *const loaders[] = {
+	"VipsForeignLoadJpegBuffer",
+	"VipsForeignLoadPngBuffer",
+	"VipsForeignLoadWebpBuffer",
+	"VipsForeignLoadHeifBuffer",
+};
+
+int
+image_init(const char *argv0)
+{
+	if (VIPS_INIT(argv0) != 0) {
+		fprintf(stderr, "warta-picture: libvips: %s\n",
+			vips_error_buffer());
+		return -1;
+	}
+	/* Belt and braces with the allow-list above. */
+	vips_block_untrusted_set(TRUE);
+	/* One picture at a time: libvips's operation cache only holds on
+	 * to memory. */
+	vips_cache_set_max(0);
+	return 0;
+}
+
+void
+image_fini(void)
+{
+	vips_shutdown();
+}
+
+static void
+log_vips(const char *what)
+{
+	fprintf(stderr, "warta-picture: %s: %s\n", what, vips_error_buffer());
+	vips_error_clear();
+}
+
+/* ---- writing files ---- */
+
+static bool
+write_all(int fd, const unsigned char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Writes len bytes as dir's name: into a hidden temporary file first,
+ * fsynced, then linked into place, which never replaces an existing file
+ * (the same name is the same content, so one that exists is kept). */
+static enum image_err
+put(int dfd, const char *dir, const char *name, const void *data, size_t len)
+{
+	char tmp[PICTURE_NAME_MAX + 32];
+	snprintf(tmp, sizeof tmp, TMP_PREFIX "%ld-%s", (long)getpid(), name);
+	unlinkat(dfd, tmp, 0); /* left by a helper killed at this step */
+	int fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			0644);
+	if (fd < 0)
+		goto fail;
+	bool ok = write_all(fd, data, len) && fsync(fd) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || (linkat(dfd, tmp, dfd, name, 0) != 0 && errno != EEXIST)) {
+		unlinkat(dfd, tmp, 0);
+		goto fail;
+	}
+	unlinkat(dfd, tmp, 0);
+	return IMAGE_OK;
+fail:
+	fprintf(stderr, "warta-picture: cannot write %s/%s: %s\n", dir, name,
+		strerror(errno));
+	return IMAGE_IO;
+}
+
+/* Encodes img as format f without any metadata and writes it as name. */
+static enum image_err
+save(int dfd, const char *dir, VipsImage *img, enum picture_fmt f,
+     const char *name, size_t max_bytes)
+{
+	void *buf = NULL;
+	size_t len = 0;
+	int q = f == PICTURE_JPEG ? JPEG_Q : WEBP_Q;
+
+	for (;;) {
+		int rc = f == PICTURE_JPEG
+				 ? vips_jpegsave_buffer(
+					   img, &buf, &len, "Q", q, "strip",
+					   TRUE, "optimize_coding", TRUE,
+					   "interlace", TRUE, NULL)
+				 : vips_webpsave_buffer(img, &buf, &len, "Q",
+							q, "strip", TRUE,
+							"effort", 2, NULL);
+		if (rc != 0) {
+			log_vips(name);
+			return IMAGE_IO;
+		}
+		/* A busy picture can be over the share limit at our usual
+		 * quality; step down until it fits (or quality gets poor,
+		 * where we keep what we have). */
+		if (!max_bytes || len <= max_bytes || q <= 40)
+			break;
+		g_free(buf);
+		buf = NULL;
+		q -= 10;
+	}
+	enum image_err e = put(dfd, dir, name, buf, len);
+	g_free(buf);
+	return e;
+}
+
+/* ---- the pipeline ---- */
+
+static bool
+loader_allowed(const char *nick, bool allow_svg)
+{
+	if (!nick)
+		return false;
+	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++)
+		if (strcmp(nick, loaders[i]) == 0)
+			return true;
+	return allow_svg && strcmp(nick, "VipsForeignLoadSvgBuffer") == 0;
+}
+
+/* Upright, sRGB, three 8-bit bands, fully decoded into memory: the one
+ * image every rendition is cut from. Decoding it all here is what makes
+ * a truncated or corrupt file fail before anything is written. NULL with
+ * *err set on failure. */
+static VipsImage *
+decode(VipsImage *in, enum image_err *err)
+{
+	VipsImage *t[5] = {0};
+	VipsImage *cur, *out = NULL, *raw;
+
+	*err = IMAGE_BROKEN;
+	/* Decoded whole first, in the file's order: a rotation reads the
+	 * pixels out of order, which a sequential loader refuses. */
+	raw = vips_image_copy_memory(in);
+	if (!raw)
+		goto out;
+	if (vips_autorot(raw, &t[0], NULL) != 0)
+		goto out;
+	cur = t[0];
+	/* A camera's or phone's profile (Display P3, Adobe RGB) is turned
+	 * into sRGB before it is stripped, so colours stay right. */
+	if (vips_image_get_typeof(cur, VIPS_META_ICC_NAME)) {
+		if (vips_icc_transform(cur, &t[1], "srgb", "embedded", TRUE,
+				       "intent", VIPS_INTENT_PERCEPTUAL,
+				       NULL) == 0)
+			cur = t[1];
+		else
+			vips_error_clear(); /* a broken profile: ignore it */
+	}
+	if (vips_colourspace(cur, &t[2], VIPS_INTERPRETATION_sRGB, NULL) != 0)
+		goto out;
+	cur = t[2];
+	if (vips_image_hasalpha(cur)) {
+		VipsArrayDouble *white = vips_array_double_newv(1, 255.0);
+		int rc = vips_flatten(cur, &t[3], "background", white, NULL);
+		vips_area_unref(VIPS_AREA(white));
+		if (rc != 0)
+			goto out;
+		cur = t[3];
+	}
+	if (vips_cast(cur, &t[4], VIPS_FORMAT_UCHAR, NULL) != 0)
+		goto out;
+	cur = t[4];
+	out = vips_image_copy_memory(cur);
+	if (out && (out->Bands != 3 || out->Xsize < 1 || out->Ysize < 1)) {
+		g_object_unref(out);
+		out = NULL;
+	}
+out:
+	if (!out)
+		log_vips("decode");
+	if (raw)
+		g_object_unref(raw);
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i])
+			g_object_unref(t[i]);
+	return out;
+}
+
+/* img scaled to exactly w x h. */
+static VipsImage *
+scaled(VipsImage *img, int w, int h)
+{
+	VipsImage *out = NULL;
+	if (img->Xsize == w && img->Ysize == h) {
+		g_object_ref(img);
+		return img;
+	}
+	if (vips_resize(img, &out, (double)w / img->Xsize, "vscale",
+			(double)h / img->Ysize, NULL) != 0) {
+		log_vips("resize");
+		return NULL;
+	}
+	/* vips_resize rounds; a pixel more or less would break the width
+	 * and height the pages promise. */
+	if (out->Xsize != w || out->Ysize != h) {
+		VipsImage *c = NULL;
+		int rc = vips_embed(out, &c, 0, 0, w, h, "extend",
+				    VIPS_EXTEND_COPY, NULL);
+		g_object_unref(out);
+		if (rc != 0) {
+			log_vips("resize");
+			return NULL;
+		}
+		out = c;
+	}
+	return out;
+}
+
+/* The whole picture at every width, WebP and JPEG, widest first so that
+ * each narrower one is scaled from the one before (cheaper, and at these
+ * ratios as sharp). */
+static enum image_err
+widths(int dfd, const struct image_opts *o, const struct picture *p,
+       VipsImage *full)
+{
+	int ws[PICTURE_WIDTHS_MAX];
+	size_t n = picture_widths(p, ws);
+	VipsImage *from = full;
+	enum image_err e = IMAGE_OK;
+
+	g_object_ref(from);
+	for (size_t i = n; e == IMAGE_OK && i-- > 0;) {
+		char name[PICTURE_NAME_MAX];
+		VipsImage *r = scaled(from, ws[i], picture_height_at(p, ws[i]));
+		VipsImage *m = r ? vips_image_copy_memory(r) : NULL;
+		if (r)
+			g_object_unref(r);
+		if (!m) {
+			e = IMAGE_IO;
+			break;
+		}
+		for (int f = 0; e == IMAGE_OK && f < PICTURE__FMTS; f++)
+			if (!picture_width_name(p, ws[i], (enum picture_fmt)f,
+						name, sizeof name))
+				e = IMAGE_IO;
+			else
+				e = save(dfd, o->dir, m, (enum picture_fmt)f,
+					 name, 0);
+		g_object_unref(from);
+		from = m;
+	}
+	g_object_unref(from);
+	return e;
+}
+
+/* Every crop of p, cut from src, which shows the whole original at
+ * src->Xsize / p->width of its size. */
+static enum image_err
+crops(int dfd, const struct image_opts *o, const struct picture *p,
+      VipsImage *src)
+{
+	double k = (double)src->Xsize / p->width;
+	enum image_err e = IMAGE_OK;
+
+	for (int c = 0; e == IMAGE_OK && c < PICTURE__CROPS; c++) {
+		struct picture_rect r;
+		int ow, oh;
+		picture_crop(p, (enum picture_crop)c, &r, &ow, &oh);
+		int left = (int)(r.left * k), top = (int)(r.top * k);
+		int cw = (int)(r.width * k + 0.5), ch = (int)(r.height * k + 0.5);
+		if (cw < 1)
+			cw = 1;
+		if (ch < 1)
+			ch = 1;
+		if (left + cw > src->Xsize)
+			left = src->Xsize - cw;
+		if (top + ch > src->Ysize)
+			top = src->Ysize - ch;
+		VipsImage *cut = NULL;
+		if (left < 0 || top < 0 ||
+		    vips_extract_area(src, &cut, left, top, cw, ch, NULL) != 0) {
+			log_vips("crop");
+			return IMAGE_IO;
+		}
+		VipsImage *out = scaled(cut, ow, oh);
+		g_object_unref(cut);
+		if (!out)
+			return IMAGE_IO;
+		for (int f = 0; e == IMAGE_OK && f < PICTURE__FMTS; f++) {
+			char name[PICTURE_NAME_MAX];
+			if (!picture_crop_has((enum picture_crop)c,
+					      (enum picture_fmt)f))
+				continue;
+			if (!picture_crop_name(p, (enum picture_crop)c,
+					       (enum picture_fmt)f, name,
+					       sizeof name))
+				e = IMAGE_IO;
+			else
+				e = save(dfd, o->dir, out, (enum picture_fmt)f,
+					 name,
+					 c == PICTURE_SHARE ? SHARE_MAX_BYTES
+							    : 0);
+		}
+		g_object_unref(out);
+	}
+	return e;
+}
+
+static int
+open_dir(const char *dir)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		fprintf(stderr, "warta-picture: cannot open %s: %s\n", dir,
+			strerror(errno));
+	return dfd;
+}
+
+/* Opens data with an allowed loader, reading its header only, and checks
+ * its size against the limit before a pixel is decoded. */
+static VipsImage *
+open_checked(const void *data, size_t len, const struct image_opts *o,
+	     enum image_err *err)
+{
+	const char *nick = vips_foreign_find_load_buffer(data, len);
+	if (!loader_allowed(nick, o->allow_svg)) {
+		vips_error_clear();
+		*err = IMAGE_FORMAT;
+		return NULL;
+	}
+	/* fail_on error: a truncated or damaged file is an error, not a
+	 * grey band at the bottom. Sequential access: decoded once, top to
+	 * bottom, as the copy into memory reads it. */
+	VipsImage *in = vips_image_new_from_buffer(
+		data, len, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
+		VIPS_FAIL_ON_ERROR, NULL);
+	if (!in) {
+		log_vips("header");
+		*err = IMAGE_BROKEN;
+		return NULL;
+	}
+	/* The header's size is all a "bomb" has to show: refused before
+	 * the decoder allocates anything for its pixels. */
+	if (in->Xsize < 1 || in->Ysize < 1 ||
+	    (int64_t)in->Xsize * in->Ysize > o->max_pixels) {
+		g_object_unref(in);
+		*err = IMAGE_PIXELS;
+		return NULL;
+	}
+	*err = IMAGE_OK;
+	return in;
+}
+
+enum image_err
+image_process(const void *data, size_t len, const struct image_opts *o,
+	      struct picture *out)
+{
+	enum image_err e;
+	VipsImage *in = NULL, *full = NULL;
+	int dfd = -1;
+
+	memset(out, 0, sizeof *out);
+	if (!data || len == 0)
+		return IMAGE_EMPTY;
+	in = open_checked(data, len, o, &e);
+	if (!in)
+		return e;
+	full = decode(in, &e);
+	if (!full)
+		goto out;
+	struct picture p = {.width = full->Xsize, .height = full->Ysize,
+			    .fx = o->fx, .fy = o->fy};
+	picture_key_of(data, len, p.key);
+	if ((dfd = open_dir(o->dir)) < 0) {
+		e = IMAGE_IO;
+		goto out;
+	}
+	e = widths(dfd, o, &p, full);
+	if (e == IMAGE_OK)
+		e = crops(dfd, o, &p, full);
+	if (e == IMAGE_OK && o->keep_original) {
+		char name[PICTURE_KEY_LEN + sizeof ".orig"];
+		snprintf(name, sizeof name, "%s.orig", p.key);
+		e = put(dfd, o->dir, name, data, len);
+	}
+	/* The new names must survive a crash once the daemon records
+	 * them. */
+	if (e == IMAGE_OK && fsync(dfd) != 0)
+		fprintf(stderr, "warta-picture: cannot fsync %s: %s\n", o->dir,
+			strerror(errno));
+	if (e == IMAGE_OK)
+		*out = p;
+out:
+	if (dfd >= 0)
+		close(dfd);
+	if (full)
+		g_object_unref(full);
+	g_object_unref(in);
+	return e;
+}
+
+/* The source for new crops: the original when kept, else the widest JPEG
+ * rendition; fully decoded and upright. NULL when there is neither. */
+static VipsImage *
+crop_source(int dfd, const struct image_opts *o, const struct picture *p)
+{
+	char name[PICTURE_NAME_MAX];
+	enum image_err e;
+	VipsImage *src = NULL;
+
+	snprintf(name, sizeof name, "%s.orig", p->key);
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		struct stat st;
+		void *buf = NULL;
+		if (fstat(fd, &st) == 0 && st.st_size > 0 &&
+		    (buf = g_try_malloc((size_t)st.st_size)) != NULL &&
+		    read(fd, buf, (size_t)st.st_size) == st.st_size) {
+			struct image_opts big = *o;
+			big.max_pixels = INT64_MAX;
+			VipsImage *in = open_checked(buf, (size_t)st.st_size,
+						     &big, &e);
+			if (in) {
+				src = decode(in, &e);
+				g_object_unref(in);
+			}
+		}
+		g_free(buf);
+		close(fd);
+		if (src && src->Xsize == p->width && src->Ysize == p->height)
+			return src;
+		if (src)
+			g_object_unref(src);
+		src = NULL;
+	}
+	int ws[PICTURE_WIDTHS_MAX];
+	size_t n = picture_widths(p, ws);
+	if (n == 0 || !picture_width_name(p, ws[n - 1], PICTURE_JPEG, name,
+					  sizeof name))
+		return NULL;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", o->dir, name);
+	VipsImage *in = vips_image_new_from_file(path, "access",
+						 VIPS_ACCESS_SEQUENTIAL,
+						 "fail_on", VIPS_FAIL_ON_ERROR,
+						 NULL);
+	if (!in) {
+		log_vips(path);
+		return NULL;
+	}
+	src = decode(in, &e);
+	g_object_unref(in);
+	return src;
+}
+
+enum image_err
+image_recrop(const struct image_opts *o, const struct picture *p)
+{
+	if (!picture_key_valid(p->key) || p->width < 1 || p->height < 1 ||
+	    p->fx < 0 || p->fx > PICTURE_FOCAL_MAX || p->fy < 0 ||
+	    p->fy > PICTURE_FOCAL_MAX)
+		return IMAGE_FORMAT;
+	int dfd = open_dir(o->dir);
+	if (dfd < 0)
+		return IMAGE_IO;
+	VipsImage *src = crop_source(dfd, o, p);
+	enum image_err e = src ? crops(dfd, o, p, src) : IMAGE_IO;
+	if (e == IMAGE_OK && fsync(dfd) != 0)
+		fprintf(stderr, "warta-picture: cannot fsync %s: %s\n", o->dir,
+			strerror(errno));
+	if (src)
+		g_object_unref(src);
+	close(dfd);
+	return e;
+}
