@@ -102,6 +102,57 @@ fail:
 	return IMAGE_IO;
 }
 
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static void
+put_le32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+/* Removes the EXIF, XMP and ICC chunks from the WebP file in buf, in
+ * place, and their flags from its VP8X header: libvips 8.14's webpsave
+ * writes a fresh EXIF block (orientation, resolution) even with "strip".
+ * False when buf is not the RIFF WebP it should be. */
+static bool
+webp_strip(unsigned char *buf, size_t *len)
+{
+	size_t n = *len, at = 12, out = 12;
+	if (n < 12 || memcmp(buf, "RIFF", 4) != 0 ||
+	    memcmp(buf + 8, "WEBP", 4) != 0)
+		return false;
+	while (at + 8 <= n) {
+		uint32_t size = le32(buf + at + 4);
+		size_t whole = 8 + (size_t)size + (size & 1);
+		if (whole > n - at)
+			return false;
+		bool drop = memcmp(buf + at, "EXIF", 4) == 0 ||
+			    memcmp(buf + at, "XMP ", 4) == 0 ||
+			    memcmp(buf + at, "ICCP", 4) == 0;
+		if (!drop) {
+			memmove(buf + out, buf + at, whole);
+			if (memcmp(buf + out, "VP8X", 4) == 0 && size >= 1)
+				buf[out + 8] &= (unsigned char)~(0x20 | 0x08 |
+								 0x04);
+			out += whole;
+		}
+		at += whole;
+	}
+	if (at != n)
+		return false;
+	put_le32(buf + 4, (uint32_t)(out - 8));
+	*len = out;
+	return true;
+}
+
 /* Encodes img as format f without any metadata and writes it as name. */
 static enum image_err
 save(int dfd, const char *dir, VipsImage *img, enum picture_fmt f,
@@ -122,6 +173,12 @@ save(int dfd, const char *dir, VipsImage *img, enum picture_fmt f,
 							"effort", 2, NULL);
 		if (rc != 0) {
 			log_vips(name);
+			return IMAGE_IO;
+		}
+		if (f == PICTURE_WEBP && !webp_strip(buf, &len)) {
+			fprintf(stderr, "warta-picture: %s: not a WebP\n",
+				name);
+			g_free(buf);
 			return IMAGE_IO;
 		}
 		/* A busy picture can be over the share limit at our usual
@@ -149,6 +206,15 @@ loader_allowed(const char *nick, bool allow_svg)
 		if (strcmp(nick, loaders[i]) == 0)
 			return true;
 	return allow_svg && strcmp(nick, "VipsForeignLoadSvgBuffer") == 0;
+}
+
+/* SVG is among the loaders libvips marks untrusted (blocked by
+ * image_init); pictures the project draws itself open it for this
+ * process, which only ever reads those. */
+static void
+allow_svg_loader(void)
+{
+	vips_operation_block_set("VipsForeignLoadSvg", FALSE);
 }
 
 /* Upright, sRGB, three 8-bit bands, fully decoded into memory: the one
@@ -194,11 +260,25 @@ decode(VipsImage *in, enum image_err *err)
 	if (vips_cast(cur, &t[4], VIPS_FORMAT_UCHAR, NULL) != 0)
 		goto out;
 	cur = t[4];
-	out = vips_image_copy_memory(cur);
-	if (out && (out->Bands != 3 || out->Xsize < 1 || out->Ysize < 1)) {
-		g_object_unref(out);
-		out = NULL;
+	VipsImage *pixels = vips_image_copy_memory(cur);
+	if (pixels && pixels->Bands == 3 && pixels->Xsize > 0 &&
+	    pixels->Ysize > 0) {
+		/* A new image of the bare pixels: no field of the original
+		 * (EXIF, GPS, XMP, IPTC, ICC, comments) can follow it into
+		 * a rendition, whatever a saver's "strip" does (8.14's
+		 * webpsave writes EXIF anyway). */
+		VipsImage *bare = vips_image_new_from_memory_copy(
+			VIPS_IMAGE_ADDR(pixels, 0, 0),
+			VIPS_IMAGE_SIZEOF_IMAGE(pixels), pixels->Xsize,
+			pixels->Ysize, 3, VIPS_FORMAT_UCHAR);
+		if (bare && vips_copy(bare, &out, "interpretation",
+				      VIPS_INTERPRETATION_sRGB, NULL) != 0)
+			out = NULL;
+		if (bare)
+			g_object_unref(bare);
 	}
+	if (pixels)
+		g_object_unref(pixels);
 out:
 	if (!out)
 		log_vips("decode");
@@ -346,6 +426,8 @@ static VipsImage *
 open_checked(const void *data, size_t len, const struct image_opts *o,
 	     enum image_err *err)
 {
+	if (o->allow_svg)
+		allow_svg_loader();
 	const char *nick = vips_foreign_find_load_buffer(data, len);
 	if (!loader_allowed(nick, o->allow_svg)) {
 		vips_error_clear();
