@@ -36,6 +36,9 @@
 #define BACKLOG 1024
 /* How long stopping waits for requests in flight before cutting them. */
 #define STOP_GRACE_MS 20000
+/* How long it waits for a connection accepted just before the stop to
+ * send its request: a real client does within milliseconds. */
+#define FRESH_GRACE_MS 2000
 
 /* Once a body has gone over the limit we keep reading (MHD cannot answer in
  * the middle of an upload) but only up to this much more, then hang up. */
@@ -50,6 +53,18 @@ struct fe_http {
 	/* Requests between on_uri() and on_completed(): stopping waits for
 	 * this to reach 0, as MHD_stop_daemon() itself drops them. */
 	atomic_uint inflight;
+	/* Connections accepted whose first request's headers are not in yet:
+	 * stopping right after accept() would close them unanswered (a
+	 * SIGUSR2 or SIGHUP roll retires workers while clients connect). */
+	atomic_uint fresh;
+	/* Set when stopping: every answer then closes its connection, so a
+	 * keep-alive client reconnects to a worker that stays. */
+	atomic_bool draining;
+};
+
+/* Each connection's socket context (MHD_OPTION_NOTIFY_CONNECTION). */
+struct sock {
+	bool fresh;
 };
 
 /* One request's state, from the URI callback to the completion callback.
@@ -60,6 +75,7 @@ struct conn {
 	struct req req;
 	struct resp resp;
 	struct worker *w;
+	struct fe_http *fe;
 	char *raw_uri; /* in arena; NULL when it could not be copied */
 	bool started;
 	uint64_t discarded;
@@ -84,11 +100,49 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 	if (!c)
 		return NULL;
 	arena_init(&c->arena);
+	c->fe = cls;
 	c->resp.fd = -1;
 	/* One byte past the limit is enough for req_set_uri() to refuse it. */
 	c->raw_uri =
 	    arena_strndup(&c->arena, uri, strnlen(uri, REQ_MAX_URI + 1));
 	return c;
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
+	      enum MHD_ConnectionNotificationCode toe)
+{
+	struct fe_http *fe = cls;
+	struct sock *s = *socket_context;
+
+	(void)mc;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		s = calloc(1, sizeof *s);
+		if (s) {
+			s->fresh = true;
+			atomic_fetch_add(&fe->fresh, 1);
+		}
+		*socket_context = s;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && s) {
+		if (s->fresh)
+			atomic_fetch_sub(&fe->fresh, 1);
+		free(s);
+		*socket_context = NULL;
+	}
+}
+
+/* The connection's first request has its headers: no longer fresh. */
+static void
+unfresh(struct fe_http *fe, struct MHD_Connection *mc)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct sock *s = ci ? ci->socket_context : NULL;
+
+	if (s && s->fresh) {
+		s->fresh = false;
+		atomic_fetch_sub(&fe->fresh, 1);
+	}
 }
 
 static void
@@ -170,6 +224,10 @@ answer(struct MHD_Connection *mc, struct conn *c)
 					    r->headers[i].val) != MHD_YES)
 			fprintf(stderr, "warta: http: bad header %s dropped\n",
 				r->headers[i].key);
+	if (atomic_load(&c->fe->draining) &&
+	    MHD_add_response_header(mr, MHD_HTTP_HEADER_CONNECTION, "close") !=
+		MHD_YES)
+		fprintf(stderr, "warta: http: cannot add Connection: close\n");
 	unsigned status = r->status >= 100 && r->status <= 599
 			      ? (unsigned)r->status
 			      : MHD_HTTP_INTERNAL_SERVER_ERROR;
@@ -275,6 +333,7 @@ start(struct fe_http *fe, struct MHD_Connection *mc, struct conn *c,
 	 * stop. */
 	c->started = true;
 	atomic_fetch_add(&fe->inflight, 1);
+	unfresh(fe, mc);
 	if (!w) {
 		w = worker_new(fe->app);
 		if (!w)
@@ -383,6 +442,8 @@ fe_http_start(const struct app *app, int fd, unsigned threads,
 	}
 	fe->app = app;
 	atomic_init(&fe->inflight, 0);
+	atomic_init(&fe->fresh, 0);
+	atomic_init(&fe->draining, false);
 	if (pthread_key_create(&fe->key, free_worker) != 0) {
 		fprintf(stderr, "warta: http: cannot create a thread key\n");
 		free(fe);
@@ -410,6 +471,7 @@ fe_http_start(const struct app *app, int fd, unsigned threads,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_LIMIT,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, fe,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, fe,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, fe,
 		/* Last, so that for one thread the list ends here: MHD warns
 		 * about a pool of 0 or 1 and then uses its polling thread. */
 		threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
@@ -439,8 +501,12 @@ fe_http_stop(struct fe_http *fe)
 		return;
 	/* Stop accepting, let the requests in flight finish and be sent, then
 	 * stop: MHD_stop_daemon() alone closes every connection as it is. */
+	atomic_store(&fe->draining, true);
 	fd = MHD_quiesce_daemon(fe->daemon);
-	for (int ms = 0; atomic_load(&fe->inflight) > 0 && ms < STOP_GRACE_MS;
+	for (int ms = 0;
+	     ms < STOP_GRACE_MS &&
+	     (atomic_load(&fe->inflight) > 0 ||
+	      (ms < FRESH_GRACE_MS && atomic_load(&fe->fresh) > 0));
 	     ms += 10)
 		nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
 	/* Joins the pool threads; each thread's exit runs free_worker() on

@@ -31,6 +31,21 @@ struct tag {
 	const char *description;
 };
 
+/* A picture of the media library (sql/007_media.sql) as the pages show
+ * it; id 0 is none. A row without a key is a legacy upload, served as it
+ * was stored under /media/NAME; one with a key has the renditions that
+ * picture.h names. */
+struct photo {
+	int64_t id;
+	const char *key;     /* media.pkey; NULL or "" for a legacy upload */
+	const char *name;    /* media.name: the stored file of a legacy one */
+	int width, height;   /* of the original; 0 when unknown (legacy) */
+	int fx, fy;	     /* focal point in thousandths */
+	const char *alt;     /* "" when the newsroom gave none */
+	const char *caption; /* the story's override, else the library's */
+	const char *credit;  /* likewise, "Foto: ANTARA/Nama" */
+};
+
 enum article_status {
 	ST_DRAFT,
 	ST_REVIEW,
@@ -64,6 +79,7 @@ struct article {
 	size_t nauthors;
 	struct tag *tags;
 	size_t ntags;
+	struct photo photo; /* the featured picture; photo.id 0: none */
 };
 
 /* Keyset position in a newest-first listing: items strictly older than
