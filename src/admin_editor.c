@@ -12,6 +12,7 @@
 #include "db_article.h"
 #include "db_media.h"
 #include "imgproc.h"
+#include "page_foto.h"
 #include "db_taxonomy.h"
 #include "markdown.h"
 #include "page.h"
@@ -1116,5 +1117,21 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 	}
 	x.image_caption = ed.a.image_caption;
 	x.image_credit = ed.a.image_credit;
+	/* The picture the form shows: the stored one, or one picked from the
+	 * library (a file chosen but not yet sent cannot be shown). */
+	struct media_item m;
+	if (ed.remove_image || !ed.a.image_id) {
+		x.image_name = "";
+		memset(&x.photo, 0, sizeof x.photo);
+	} else if (db_media_get(w->db, &w->arena, ed.a.image_id, &m) == W_OK) {
+		page_foto_photo(&m, &x.photo);
+		x.image_name = m.name;
+		if (*x.image_caption)
+			x.photo.caption = x.image_caption;
+		if (*x.image_credit)
+			x.photo.credit = x.image_credit;
+		if (!*x.photo.alt)
+			x.photo.alt = x.photo.caption;
+	}
 	return page_article_render(w, req, resp, &art, &related, &x, true);
 }

@@ -828,7 +828,12 @@ static const char SQL_EXTRAS[] =
 	"SELECT CASE WHEN m.pkey IS NULL THEN COALESCE(m.name, '')"
 	" ELSE m.pkey || '-w' || min(m.width, 960) || '.jpg' END,"
 	" COALESCE(m.mime, ''), a.image_caption,"
-	" a.image_credit, COALESCE(au.name, u.name, '')"
+	" a.image_credit, COALESCE(au.name, u.name, ''),"
+	" COALESCE(m.id, 0), COALESCE(m.pkey, ''), COALESCE(m.width, 0),"
+	" COALESCE(m.height, 0), COALESCE(m.focal_x, 500),"
+	" COALESCE(m.focal_y, 500), COALESCE(m.alt, ''), COALESCE(m.name, ''),"
+	" COALESCE(m.caption, ''), COALESCE(m.credit, ''),"
+	" COALESCE(m.updated_at, 0)"
 	" FROM articles a LEFT JOIN media m ON m.id = a.image_id"
 	" LEFT JOIN users u ON u.id = a.editor_id"
 	" LEFT JOIN authors au ON au.id = u.author_id"
@@ -843,11 +848,31 @@ static enum werr
 extras_row(sqlite3_stmt *st, struct arena *a, void *row)
 {
 	struct article_extras *x = row;
+	struct photo *p = &x->photo;
+	p->id = sqlite3_column_int64(st, 5);
+	p->width = sqlite3_column_int(st, 7);
+	p->height = sqlite3_column_int(st, 8);
+	p->fx = sqlite3_column_int(st, 9);
+	p->fy = sqlite3_column_int(st, 10);
+	x->photo_updated_at = sqlite3_column_int64(st, 15);
+	const char *lib_caption, *lib_credit;
 	bool ok = db_col(st, 0, a, &x->image_name) &&
 		  db_col(st, 1, a, &x->image_mime) &&
 		  db_col(st, 2, a, &x->image_caption) &&
 		  db_col(st, 3, a, &x->image_credit) &&
-		  db_col(st, 4, a, &x->editor_name);
+		  db_col(st, 4, a, &x->editor_name) &&
+		  db_col(st, 6, a, &p->key) && db_col(st, 11, a, &p->alt) &&
+		  db_col(st, 12, a, &p->name) &&
+		  db_col(st, 13, a, &lib_caption) &&
+		  db_col(st, 14, a, &lib_credit);
+	if (ok) {
+		/* The story's caption and credit over the library's. */
+		p->caption = *x->image_caption ? x->image_caption : lib_caption;
+		p->credit = *x->image_credit ? x->image_credit : lib_credit;
+		/* An upload from before alt texts: its caption says most. */
+		if (!*p->alt)
+			p->alt = p->caption;
+	}
 	return ok ? W_OK : W_NOMEM;
 }
 

@@ -207,6 +207,9 @@ struct article_extras {
 	const char *image_credit;
 	const char *editor_name; /* the publishing editor's byline name (or,
 				    without one, their account name); "" */
+	struct photo photo; /* the featured picture (id 0: none), with the
+			       story's caption and credit over the library's */
+	int64_t photo_updated_at; /* its library row's last change */
 	struct admin_correction *corrections; /* oldest first */
 	size_t ncorrections;
 };

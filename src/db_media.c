@@ -13,7 +13,7 @@
 	" coalesce((SELECT group_concat(t.title, ' · ') FROM" \
 	" (SELECT a.title FROM article_media x JOIN articles a" \
 	" ON a.id = x.article_id WHERE x.media_id = m.id" \
-	" ORDER BY a.id DESC LIMIT 3) t), '')" \
+	" ORDER BY a.id DESC LIMIT 3) t), ''), coalesce(m.user_id, 0)" \
 	" FROM media m LEFT JOIN users u ON u.id = m.user_id"
 
 static const char SQL_BY_KEY[] = "SELECT id FROM media WHERE pkey = ?1";
@@ -70,6 +70,7 @@ item_row(sqlite3_stmt *st, struct arena *a, void *out)
 	m->created_at = sqlite3_column_int64(st, 11);
 	m->updated_at = sqlite3_column_int64(st, 12);
 	m->nused = sqlite3_column_int64(st, 13);
+	m->user_id = sqlite3_column_int64(st, 15);
 	bool ok = db_col(st, 1, a, &m->name) && db_col(st, 7, a, &m->caption) &&
 		  db_col(st, 8, a, &m->credit) && db_col(st, 9, a, &m->alt) &&
 		  db_col(st, 10, a, &m->uploader) &&

@@ -20,6 +20,7 @@ struct media_item {
 	struct picture pic;
 	const char *caption, *credit, *alt;
 	const char *uploader; /* the account's name, "" when gone */
+	int64_t user_id;      /* the uploader's account, 0 when gone */
 	int64_t created_at, updated_at;
 	int64_t nused;	      /* stories that show it */
 	const char *used_titles; /* up to three of them, " · " between */

@@ -241,5 +241,167 @@ class Upload(unittest.TestCase):
                          ("published", "Warga antre di TPS"))
 
 
+def media_row(mid):
+    return W.rows("SELECT * FROM media WHERE id = ?", (mid,))[0]
+
+
+def lib_upload(b, files):
+    return b.post("/admin/media", [], files=[
+        ("files", name, "image/jpeg", data) for name, data in files])
+
+
+class Library(unittest.TestCase):
+    def test_upload_several_edit_focal_and_roles(self):
+        rep = browser(REPORTER)
+        # Two at once (both small enough for one 10 MiB request).
+        before = W.rows("SELECT max(id) AS n FROM media")[0]["n"] or 0
+        r = lib_upload(rep, [("satu.png", FIX["lib1.png"]),
+                             ("dua.png", FIX["lib2.png"])])
+        self.assertEqual(r.status, 303, r.text[:2000])
+        rows = W.rows("SELECT * FROM media WHERE id > ? ORDER BY id",
+                      (before,))
+        self.assertEqual(len(rows), 2)
+        self.assertTrue(all(m["user_id"] == IDS["reporter"] for m in rows))
+        mine = rows[0]
+        # One refused in a batch: named, the other stored.
+        r = lib_upload(rep, [("rusak.jpg", FIX["truncated.jpg"]),
+                             ("baru.png", FIX["lib3.png"])])
+        self.assertEqual(r.status, 422)
+        self.assertIn("\u201crusak.jpg\u201d rusak atau tidak lengkap",
+                      r.text)
+        self.assertIn("baru.png: tersimpan", r.text)
+        self.assertEqual(W.rows("SELECT count(*) AS n FROM media WHERE"
+                                " id > ?", (before,))[0]["n"], 3)
+        # No file at all.
+        r = rep.post("/admin/media", [], files=[
+            ("files", "", "application/octet-stream", b"")])
+        self.assertEqual(r.status, 422)
+
+        # The reporter edits their own: caption, credit, alt, focal.
+        r = rep.post("/admin/media/%d" % mine["id"], {
+            "caption": "Kotak suara <tiba>", "credit": "Foto: Warta/Rudi",
+            "alt": "Kotak suara di atas meja", "fx": "900", "fy": "100"})
+        self.assertEqual(r.status, 303, r.text[:2000])
+        m = media_row(mine["id"])
+        self.assertEqual((m["caption"], m["credit"], m["alt"],
+                          m["focal_x"], m["focal_y"]),
+                         ("Kotak suara <tiba>", "Foto: Warta/Rudi",
+                          "Kotak suara di atas meja", 900, 100))
+        files = set(media_files())
+        for n in rendition_names(m):
+            self.assertIn(n, files)
+        # A focal point out of range is refused beside the field.
+        r = rep.post("/admin/media/%d" % mine["id"], {
+            "caption": "x", "credit": "", "alt": "", "fx": "1001",
+            "fy": "5"})
+        self.assertEqual(r.status, 422)
+        self.assertEqual(media_row(mine["id"])["focal_x"], 900)
+
+        # The library lists and finds it (escaped), with its thumbnail.
+        page = rep.get("/admin/media?q=" + "kotak%20suara")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Kotak suara &lt;tiba&gt;", page.text)
+        self.assertIn("/media/%s-thumb-900-100.jpg" % m["pkey"], page.text)
+        self.assertIn("[[foto:%d]]" % m["id"], page.text)
+        page = rep.get("/admin/media?q=tidak-ada-yang-cocok")
+        self.assertNotIn("[[foto:%d]]" % m["id"], page.text)
+
+        # Someone else's picture: a reporter may look, not change.
+        ed = browser(EDITOR)
+        r = upload(ed, "redaksi.png", FIX["small.png"], title="Milik redaksi")
+        theirs = W.rows("SELECT image_id FROM articles WHERE title ="
+                        " 'Milik redaksi'")[0]["image_id"]
+        self.assertEqual(rep.get("/admin/media/%d" % theirs).status, 200)
+        r = rep.post("/admin/media/%d" % theirs, {
+            "caption": "diubah", "credit": "", "alt": "", "fx": "500",
+            "fy": "500"})
+        self.assertEqual(r.status, 403)
+        # Reporters never delete; editors may edit anyone's.
+        self.assertEqual(rep.post("/admin/media/%d/delete" % mine["id"],
+                                  {}).status, 403)
+        r = ed.post("/admin/media/%d" % mine["id"], {
+            "caption": "Disunting redaktur", "credit": "", "alt": "ok",
+            "fx": "900", "fy": "100"})
+        self.assertEqual(r.status, 303)
+        # Without the CSRF token nothing changes.
+        r = ed.post("/admin/media/%d" % mine["id"], {
+            "caption": "palsu", "credit": "", "alt": "", "fx": "1",
+            "fy": "1"}, csrf=False)
+        self.assertEqual(r.status, 403)
+        self.assertEqual(media_row(mine["id"])["caption"],
+                         "Disunting redaktur")
+        # Signed out: the sign-in page, not the library.
+        self.assertIn(H.fetch(W.port, "/admin/media").status, (302, 303))
+
+    def test_inline_figure_alt_and_delete_refusal(self):
+        ed = browser(EDITOR)
+        r = lib_upload(ed, [("sebaris.png", FIX["lib4.png"])])
+        self.assertEqual(r.status, 303)
+        mid = W.rows("SELECT max(id) AS n FROM media")[0]["n"]
+        m = media_row(mid)
+        body = ("Paragraf pembuka.\n\n[[foto:%d]]\n\nParagraf penutup."
+                % mid)
+        # No alt text yet: publishing is refused, naming the picture.
+        r = ed.post("/admin/articles", fields(
+            title="Foto di tengah", slug="foto-di-tengah", body=body,
+            action="publish"), files=NO_FILE)
+        self.assertEqual(r.status, 422)
+        self.assertIn("Foto %d belum punya teks alternatif" % mid, r.text)
+        self.assertEqual(ed.post("/admin/media/%d" % mid, {
+            "caption": "Antrean pemilih", "credit": "Foto: Warta/Dewi",
+            "alt": "Pemilih antre di depan TPS", "fx": "500",
+            "fy": "500"}).status, 303)
+        r = ed.post("/admin/articles", fields(
+            title="Foto di tengah", slug="foto-di-tengah", body=body,
+            action="publish"), files=NO_FILE)
+        aid = edit_id(r)
+        self.assertEqual(W.rows("SELECT media_id FROM article_media WHERE"
+                                " article_id = ?", (aid,)),
+                         [{"media_id": mid}])
+        a = W.rows("SELECT published_at FROM articles WHERE id = ?",
+                   (aid,))[0]
+        page = H.fetch(W.port, H.article_path(a["published_at"],
+                                              "foto-di-tengah"))
+        self.assertEqual(page.status, 200)
+        fig = re.search(r'<figure class="inline-image" id="foto-%d">(.*?)'
+                        r'</figure>' % mid, page.text, re.S)
+        self.assertIsNotNone(fig, page.text)
+        self.assertIn('<source type="image/webp" srcset="/media/%s-w320.webp'
+                      ' 320w, /media/%s-w640.webp 640w' % (m["pkey"],
+                                                          m["pkey"]),
+                      fig.group(1))
+        self.assertIn('width="704" height="480"', fig.group(1))
+        self.assertIn('alt="Pemilih antre di depan TPS"', fig.group(1))
+        self.assertIn('loading="lazy"', fig.group(1))
+        self.assertIn("Antrean pemilih", fig.group(1))
+        self.assertIn("Foto: Warta/Dewi", fig.group(1))
+        # The paragraphs around it stay.
+        self.assertLess(page.text.index("Paragraf pembuka."), fig.start())
+        self.assertGreater(page.text.index("Paragraf penutup."), fig.end())
+
+        # A published story shows it: deletion refused, naming it.
+        r = ed.post("/admin/media/%d/delete" % mid, {})
+        self.assertEqual(r.status, 409)
+        self.assertIn("\u201cFoto di tengah\u201d", r.text)
+        self.assertEqual(len(W.rows("SELECT id FROM media WHERE id = ?",
+                                    (mid,))), 1)
+        # Taken out of the body, it is free to go, files and all.
+        r = ed.post("/admin/articles/%d" % aid, fields(
+            title="Foto di tengah", slug="foto-di-tengah",
+            body="Tanpa foto.", action="draft",
+            version=W.rows("SELECT version FROM articles WHERE id = ?",
+                           (aid,))[0]["version"]), files=NO_FILE)
+        self.assertEqual(r.status, 303, r.text[:2000])
+        self.assertEqual(W.rows("SELECT count(*) AS n FROM article_media"
+                                " WHERE media_id = ?", (mid,))[0]["n"], 0)
+        r = ed.post("/admin/media/%d/delete" % mid, {})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(W.rows("SELECT count(*) AS n FROM media WHERE"
+                                " id = ?", (mid,))[0]["n"], 0)
+        files = set(media_files())
+        for n in rendition_names(m):
+            self.assertNotIn(n, files)
+
+
 if __name__ == "__main__":
     unittest.main()
