@@ -185,6 +185,9 @@ async function main() {
 		await page.fill('#image_caption', 'Relawan mencatat hasil ' +
 			'penghitungan suara di sebuah TPS di Serang.');
 		await page.fill('#image_credit', 'Warta/Rudi Hartono');
+		// Publishing a story that shows a picture needs its alt text.
+		await page.fill('#image_alt', 'Relawan mencatat angka di papan ' +
+			'hasil TPS.');
 		const preset = await page.$eval('#author-1',
 			(s) => s.selectedOptions[0]?.textContent.trim() ?? '');
 		check(preset === editor.name,
