@@ -26,15 +26,19 @@
 #define PUBLIC "a.status IN ('scheduled', 'published') AND a.published_at <= ?1"
 
 /* The columns of a card (what listings carry), in the order read_card()
- * reads them; the full record adds the two bodies. */
+ * reads them, the picture last; the full record adds the two bodies. */
 #define CARD_COLS                                                            \
 	"a.id, a.slug, a.title, a.lead, a.dateline, a.status, "              \
 	"a.published_at, a.updated_at, a.created_at, a.featured, "           \
-	"a.unpublish_reason, s.id, s.slug, s.name, s.description"
-#define CARD_NCOLS 15
+	"a.unpublish_reason, s.id, s.slug, s.name, s.description, "          \
+	DB_PHOTO_COLS
+#define CARD_PHOTO_COL 15
+#define CARD_NCOLS (CARD_PHOTO_COL + DB_PHOTO_NCOLS)
 #define FULL_COLS CARD_COLS ", a.body_md, a.body_html"
 
-#define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
+/* Every query of cards joins the section and the picture. */
+#define JOIN_SECTIONS                                                        \
+	" JOIN sections s ON s.id = a.section_id" DB_PHOTO_JOIN
 #define FROM_ARTICLES " FROM articles a" JOIN_SECTIONS
 
 /* Listings bind ?1 and ?2 the keyset bound, ?3 the row limit and ?4 the
@@ -90,8 +94,9 @@ static const char SQL_BY_ID[] = "SELECT " FULL_COLS FROM_ARTICLES
 				" WHERE a.id = ?1";
 
 static const char SQL_PUBLIC_BY_SLUG[] =
-	"SELECT a.id, a.slug, a.title, a.status, a.published_at"
-	" FROM articles a WHERE a.slug = ?2 AND " PUBLIC;
+	"SELECT a.id, a.slug, a.title, a.status, a.published_at, "
+	DB_PHOTO_COLS " FROM articles a" DB_PHOTO_JOIN
+	" WHERE a.slug = ?2 AND " PUBLIC;
 
 /* The editor's picks (?2 the article) that are public, in order. */
 static const char SQL_PICKS[] =
@@ -145,6 +150,21 @@ static const char SQL_BODY_MD[] = "SELECT body_md FROM articles WHERE id = ?1";
 static const char SQL_SET_HTML[] =
 	"UPDATE articles SET body_html = ?2 WHERE id = ?1";
 
+bool
+db_photo_row(sqlite3_stmt *st, int i, struct arena *a, struct photo *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, i);
+	p->width = sqlite3_column_int(st, i + 3);
+	p->height = sqlite3_column_int(st, i + 4);
+	p->fx = sqlite3_column_int(st, i + 5);
+	p->fy = sqlite3_column_int(st, i + 6);
+	return db_col(st, i + 1, a, &p->key) && db_col(st, i + 2, a, &p->name) &&
+	       db_col(st, i + 7, a, &p->alt) &&
+	       db_col(st, i + 8, a, &p->caption) &&
+	       db_col(st, i + 9, a, &p->credit);
+}
+
 /* Reads a row of CARD_COLS (and the bodies when full) into out. */
 static enum werr
 read_row(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
@@ -165,7 +185,8 @@ read_row(sqlite3_stmt *st, struct arena *a, bool full, struct article *out)
 		  db_col(st, 10, a, &out->unpublish_reason) &&
 		  db_col(st, 12, a, &out->section.slug) &&
 		  db_col(st, 13, a, &out->section.name) &&
-		  db_col(st, 14, a, &out->section.description);
+		  db_col(st, 14, a, &out->section.description) &&
+		  db_photo_row(st, CARD_PHOTO_COL, a, &out->photo);
 	if (ok && full)
 		ok = db_col(st, CARD_NCOLS, a, &out->body_md) &&
 		     db_col(st, CARD_NCOLS + 1, a, &out->body_html);
@@ -608,7 +629,8 @@ public_row(sqlite3_stmt *st, struct arena *a, void *row)
 		(const char *)sqlite3_column_text(st, 3));
 	out->published_at = sqlite3_column_int64(st, 4);
 	bool ok = db_col(st, 1, a, &out->slug) &&
-		  db_col(st, 2, a, &out->title);
+		  db_col(st, 2, a, &out->title) &&
+		  db_photo_row(st, 5, a, &out->photo);
 	return ok ? W_OK : W_NOMEM;
 }
 

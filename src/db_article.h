@@ -48,7 +48,7 @@ enum werr db_articles_related(struct db *db, struct arena *a,
 
 /* The public article with this slug, for a [[baca-juga:slug]] line;
  * W_NOTFOUND when it does not exist or is not public. Fills id, slug, title,
- * published_at. */
+ * published_at and photo. */
 enum werr db_article_public_by_slug(struct db *db, struct arena *a,
 				    const char *slug, int64_t now,
 				    struct article *out) WUNUSED;
@@ -60,6 +60,24 @@ enum werr db_article_bylines(struct db *db, struct arena *a,
 			     struct article *items, size_t n) WUNUSED;
 enum werr db_article_tags(struct db *db, struct arena *a,
 			  struct article *items, size_t n) WUNUSED;
+
+/* The columns of an article's featured picture (struct photo), for a
+ * query over articles "a" that adds DB_PHOTO_JOIN: the media row is
+ * reached by its primary key, one lookup per row the query returns, so a
+ * listing stays driven by its own index. The story's caption and credit
+ * override the library's. */
+#define DB_PHOTO_COLS                                                        \
+	"COALESCE(m.id, 0), m.pkey, m.name, COALESCE(m.width, 0),"           \
+	" COALESCE(m.height, 0), COALESCE(m.focal_x, 500),"                  \
+	" COALESCE(m.focal_y, 500), m.alt,"                                  \
+	" COALESCE(NULLIF(a.image_caption, ''), m.caption),"                 \
+	" COALESCE(NULLIF(a.image_credit, ''), m.credit)"
+#define DB_PHOTO_NCOLS 10
+#define DB_PHOTO_JOIN " LEFT JOIN media m ON m.id = a.image_id"
+
+/* Reads the DB_PHOTO_COLS that start at column i of st's row into p
+ * (strings in a, "" for none). False only when out of memory. */
+bool db_photo_row(sqlite3_stmt *st, int i, struct arena *a, struct photo *p);
 
 /* Renders body_md to body_html (markdown.c) for every article whose
  * body_html is empty, in one transaction. Used by `warta init --demo`. */

@@ -22,8 +22,11 @@
 /* Columns of a feed entry, in the order read_entry() reads them. */
 #define ENTRY_COLS                                                           \
 	"a.id, a.slug, a.title, a.lead, a.body_html, a.published_at,"        \
-	" a.updated_at, s.id, s.slug, s.name"
-#define JOIN_SECTIONS " JOIN sections s ON s.id = a.section_id"
+	" a.updated_at, s.id, s.slug, s.name, " DB_PHOTO_COLS
+#define ENTRY_PHOTO_COL 10
+/* The section and the picture, each by its primary key. */
+#define JOIN_SECTIONS                                                        \
+	" JOIN sections s ON s.id = a.section_id" DB_PHOTO_JOIN
 
 /* Feeds bind ?1 now, ?2 the row limit and ?3 the section, tag or author. */
 static const char SQL_FEED_ALL[] =
@@ -65,6 +68,7 @@ static_assert(sizeof feed_sql / sizeof feed_sql[0] == FEED__MAX,
  * reads the covering index articles_sitemap alone. */
 #define URL_COLS "a.id, a.slug, a.title, a.published_at, a.updated_at"
 #define URL_COLS_NO_TITLE "a.id, a.slug, '', a.published_at, a.updated_at"
+#define URL_NCOLS 5
 
 /* [?1, ?2): the month, its end cut at now + 1 by the caller, so that one
  * range of the index is read; ?3 the row limit. */
@@ -74,10 +78,13 @@ static const char SQL_MONTH[] =
 	" AND a.published_at >= ?1 AND a.published_at < ?2" NEWEST
 	" LIMIT ?3";
 
-/* ?2: the start of the window (exclusive); ?3 the row limit. */
+/* ?2: the start of the window (exclusive); ?3 the row limit. With the
+ * picture, whose row is read by its primary key: two days of news are a
+ * few dozen rows. */
 static const char SQL_NEWS[] =
-	"SELECT " URL_COLS " FROM articles a INDEXED BY articles_live"
-	" WHERE " PUBLIC " AND a.published_at > ?2" NEWEST " LIMIT ?3";
+	"SELECT " URL_COLS ", " DB_PHOTO_COLS " FROM articles a INDEXED BY"
+	" articles_live" DB_PHOTO_JOIN " WHERE " PUBLIC
+	" AND a.published_at > ?2" NEWEST " LIMIT ?3";
 
 /* The taxonomy pages that list something, each with its newest story's
  * publication time: the first entry of a listing index per section, tag
@@ -130,7 +137,8 @@ read_entry(sqlite3_stmt *st, struct arena *a, void *row)
 		  db_col(st, 3, a, &out->lead) &&
 		  db_col(st, 4, a, &out->body_html) &&
 		  db_col(st, 8, a, &out->section.slug) &&
-		  db_col(st, 9, a, &out->section.name);
+		  db_col(st, 9, a, &out->section.name) &&
+		  db_photo_row(st, ENTRY_PHOTO_COL, a, &out->photo);
 	return ok ? W_OK : W_NOMEM;
 }
 
@@ -210,8 +218,11 @@ urls(struct db *db, struct arena *a, sqlite3_stmt *st, size_t limit,
 		u->id = sqlite3_column_int64(st, 0);
 		u->published_at = sqlite3_column_int64(st, 3);
 		u->updated_at = sqlite3_column_int64(st, 4);
+		memset(&u->photo, 0, sizeof u->photo);
 		if (!db_col(st, 1, a, &u->slug) ||
-		    !db_col(st, 2, a, &u->title)) {
+		    !db_col(st, 2, a, &u->title) ||
+		    (sqlite3_column_count(st) > URL_NCOLS &&
+		     !db_photo_row(st, URL_NCOLS, a, &u->photo))) {
 			e = W_NOMEM;
 			goto out;
 		}

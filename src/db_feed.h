@@ -28,7 +28,7 @@ enum feed_scope {
 /* Up to limit (at most FEED_MAX) public articles of the scope (key: the
  * section, tag or author id; ignored for FEED_ALL), newest first by
  * (published_at, id). Items carry id, slug, title, lead, body_html, section
- * (id, slug, name), published_at, updated_at, authors in byline order and
+ * (id, slug, name), published_at, updated_at, photo, authors in byline order and
  * tags in the editor's order (as db_article_bylines() and db_article_tags()
  * fill them). Three queries whatever the count. out->more and out->next are
  * unused. */
@@ -65,6 +65,7 @@ struct feed_url {
 	const char *title;
 	int64_t published_at;
 	int64_t updated_at;
+	struct photo photo; /* the news sitemap's only; id 0 elsewhere */
 };
 
 /* A sitemap holds at most 50,000 URLs (sitemaps.org). */

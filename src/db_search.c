@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db_article.h"
 #include "db_search.h"
 #include "utf8.h"
 
@@ -48,9 +49,10 @@ static const char SQL_SEARCH[] =
 	" a.status, s.id, s.slug, s.name,"
 	" highlight(articles_fts, 0, char(1), char(2)),"
 	" highlight(articles_fts, 1, char(1), char(2)),"
-	" snippet(articles_fts, 2, char(1), char(2), '\xE2\x80\xA6', 24)"
+	" snippet(articles_fts, 2, char(1), char(2), '\xE2\x80\xA6', 24), "
+	DB_PHOTO_COLS
 	" FROM hits CROSS JOIN articles a ON a.id = hits.id"
-	" JOIN sections s ON s.id = a.section_id"
+	" JOIN sections s ON s.id = a.section_id" DB_PHOTO_JOIN
 	" CROSS JOIN articles_fts ON articles_fts.rowid = hits.id"
 	" WHERE articles_fts MATCH ?1"
 	" ORDER BY hits.score, hits.published_at DESC, a.id DESC";
@@ -362,6 +364,8 @@ read_hit(sqlite3_stmt *st, struct arena *a, struct search_hit *h)
 	art->section.slug = db_col_text(st, 8, a);
 	art->section.name = db_col_text(st, 9, a);
 	art->section.description = "";
+	if (!db_photo_row(st, 13, a, &art->photo))
+		return W_NOMEM;
 
 	const char *title = (const char *)sqlite3_column_text(st, 10);
 	const char *lead = (const char *)sqlite3_column_text(st, 11);

@@ -61,7 +61,7 @@ void db_search_filter_init(struct search_filter *f);
 
 struct search_hit {
 	/* Card fields: id, slug, title, lead, published_at, updated_at,
-	 * section. No bylines, tags or bodies. */
+	 * section, photo. No bylines, tags or bodies. */
 	struct article art;
 	const char *title_html;	  /* the title, matched words marked */
 	const char *snippet_html; /* the passage of the body around the

@@ -122,7 +122,15 @@ jsonld_news_article(const struct site *site, const struct jsonld_article *in,
 	field(out, "description", a->lead);
 
 	buf_puts(out, ",\"image\":");
-	if (in->image && in->image[0])
+	if (in->nimages > 0) {
+		/* Google's article rich results and Discover take the
+		 * three aspect ratios, each at least 1200 px wide. */
+		for (size_t i = 0; i < in->nimages; i++) {
+			buf_putc(out, i ? ',' : '[');
+			jsonld_string(out, in->images[i]);
+		}
+		buf_putc(out, ']');
+	} else if (in->image && in->image[0])
 		jsonld_string(out, in->image);
 	else
 		url_string(out, base, JSONLD_LOGO_PATH, NULL);

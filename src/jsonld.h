@@ -44,11 +44,15 @@ struct jsonld_live {
 /* What the NewsArticle describes. Every string is UTF-8 that may hold
  * anything (quotes, "</script>", invalid bytes); none is trusted. */
 struct jsonld_article {
-	const struct article *a; /* title, lead, times, section, authors,
-				    tags */
-	const char *url;	 /* the page's absolute canonical URL */
-	const char *image;	 /* absolute URL of its image; NULL or "": the
-				    site logo */
+	const struct article *a;   /* title, lead, times, section, authors,
+				      tags */
+	const char *url;	   /* the page's absolute canonical URL */
+	const char *image;	   /* absolute URL of its image; NULL or "": the
+				      site logo */
+	const char *const *images; /* or, when nimages > 0, the absolute
+				      URLs of its crops (16:9, 4:3, 1:1),
+				      written as a list instead */
+	size_t nimages;
 	const struct jsonld_correction *corrections;
 	size_t ncorrections;
 	const struct jsonld_live *live; /* NULL: not a live blog */
@@ -58,7 +62,8 @@ struct jsonld_article {
  * description (the lead), datePublished and dateModified (RFC 3339 in the
  * site's zone), author (one Person per byline author, with the absolute
  * URL of their page), publisher (the site as an Organization with its
- * logo), image, mainEntityOfPage, articleSection, keywords (the tag names),
+ * logo), image (one URL, or the list of in->images), mainEntityOfPage,
+ * articleSection, keywords (the tag names),
  * inLanguage, and correction (a CorrectionComment per note) when there are
  * notes. Absolute URLs start with site->base_url. With in->live the type
  * is LiveBlogPosting (a kind of Article, so every property above holds)

@@ -322,7 +322,7 @@ load_templates(const char *dir)
 {
 	static const char *const required[] = {
 		"layout", "home", "article", "list", "error", "gone",
-		"_card", "_baca_juga", "_dateline",
+		"_card", "_baca_juga", "_dateline", "_picture",
 		"admin_layout", "admin_login", "admin_home", "_admin_row",
 		"admin_edit", "admin_articles", "admin_revisions",
 	};

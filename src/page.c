@@ -11,6 +11,7 @@
 #include "mount.h"
 #include "page.h"
 #include "page_live.h"
+#include "page_picture.h"
 
 static enum datefmt_lang
 lang(const struct worker *w)
@@ -83,6 +84,8 @@ page_ctx(struct worker *w, const struct req *req, const char *title)
 	tobj_str(ctx, "og_image", arena_printf(&w->arena, "%s%s",
 					       w->site.base_url,
 					       JSONLD_LOGO_PATH));
+	tobj_int(ctx, "og_image_width", JSONLD_LOGO_WIDTH);
+	tobj_int(ctx, "og_image_height", JSONLD_LOGO_HEIGHT);
 	tobj_str(ctx, "twitter_card", "summary");
 
 	/* The section navigation; a failure here only loses the menu. */
@@ -247,6 +250,17 @@ page_card(struct worker *w, struct tobj *o, const struct article *a)
 		tobj_bool(it, "sep", i + 1 < a->nauthors);
 	}
 	page_live_card(w, o, a->id);
+	page_thumb(w, o, &a->photo);
+}
+
+void
+page_thumb(struct worker *w, struct tobj *o, const struct photo *p)
+{
+	/* Set either way, so that a card without a picture never picks up
+	 * an outer one's. */
+	if (!page_picture_has(p) ||
+	    !page_picture_thumb(&w->arena, tobj_obj(o, "thumb"), p))
+		tobj_bool(o, "thumb", false);
 }
 
 int64_t

@@ -66,8 +66,13 @@ void page_error(struct worker *w, const struct req *req, struct resp *resp,
 const char *page_article_path(struct worker *w, const struct article *a);
 
 /* Fills o with what a card in a listing shows: title, url, lead, section,
- * date, authors. */
+ * date, authors, and "thumb" (the _picture fields of its thumbnail,
+ * page_picture_thumb(), or false when the story has no picture). */
 void page_card(struct worker *w, struct tobj *o, const struct article *a);
+
+/* Sets "thumb" in o: the _picture fields of p's thumbnail, or false when
+ * there is no picture to show. */
+void page_thumb(struct worker *w, struct tobj *o, const struct photo *p);
 
 /* Adds a list named key of cards for the articles of l; returns the newest
  * updated_at among them (0 for none). */

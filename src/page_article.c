@@ -37,6 +37,7 @@ box(struct worker *w, const struct article *a)
 		return NULL;
 	tobj_str(ctx, "title", a->title);
 	tobj_str(ctx, "url", page_article_path(w, a));
+	page_thumb(w, ctx, &a->photo);
 	struct buf b;
 	buf_init(&b);
 	const char *html = NULL;
@@ -143,9 +144,42 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
       const struct jsonld_live *live)
 {
 	const char *image = NULL;
-	if (x->image_name && x->image_name[0]) {
+	const char *crops[3];
+	size_t ncrops = 0;
+	int iw, ih;
+	const char *shared = page_picture_crop(&w->arena, &a->photo,
+					       PICTURE_SHARE, PICTURE_JPEG,
+					       &iw, &ih);
+	if (shared) {
+		/* The 1200x630 crop, under the size WhatsApp and Facebook
+		 * show as a large preview; JSON-LD gets the three shapes
+		 * Google asks for. */
+		image = arena_printf(&w->arena, "%s%s", w->site.base_url,
+				     shared);
+		static const enum picture_crop ld[] = {
+			PICTURE_WIDE, PICTURE_STD, PICTURE_SQUARE};
+		for (size_t i = 0; i < sizeof ld / sizeof ld[0]; i++) {
+			int cw, ch;
+			const char *u = page_picture_crop(&w->arena, &a->photo,
+							  ld[i], PICTURE_JPEG,
+							  &cw, &ch);
+			crops[ncrops] = u ? arena_printf(&w->arena, "%s%s",
+							 w->site.base_url, u)
+					  : NULL;
+			if (!crops[ncrops++])
+				return W_NOMEM;
+		}
+		tobj_int(ctx, "og_image_width", iw);
+		tobj_int(ctx, "og_image_height", ih);
+		tobj_str(ctx, "og_image_alt", a->photo.alt);
+	} else if (x->image_name && x->image_name[0]) {
+		/* A legacy upload, as stored: its size is not known. */
 		image = arena_printf(&w->arena, "%s/media/%s",
 				     w->site.base_url, x->image_name);
+		tobj_str(ctx, "og_image_width", NULL);
+		tobj_str(ctx, "og_image_height", NULL);
+	}
+	if (shared || (x->image_name && x->image_name[0])) {
 		if (!image)
 			return W_NOMEM;
 		tobj_str(ctx, "og_image", image);
@@ -176,6 +210,8 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 		.a = a,
 		.url = url,
 		.image = image,
+		.images = crops,
+		.nimages = ncrops,
 		.corrections = c,
 		.ncorrections = x->ncorrections,
 		.live = live,

@@ -11,6 +11,7 @@
 #include "markdown.h"
 #include "page.h"
 #include "page_feed.h"
+#include "page_picture.h"
 #include "utf8.h"
 
 enum feed_format { FMT_RSS, FMT_ATOM, FMT__MAX };
@@ -224,13 +225,58 @@ absolute(struct worker *w, const char *html)
 	return out;
 }
 
-/* The body as a feed carries it: without the BACA JUGA markers (boxes are
- * for the site; markdown_place() with no boxes only drops the markers) and
- * with absolute links. */
-static const char *
-feed_body(struct worker *w, const struct article *a)
+/* The widest rendition a feed links to: feed readers show one plain
+ * picture across their column. */
+#define FEED_PICTURE_WIDTH 1280
+
+/* Sets "media" in o (media:content: the picture's absolute URL, type,
+ * size, alt and credit) and fills fig with the fields of the
+ * _feed_figure partial, when a has a picture; false when it has none. */
+static bool
+feed_picture(struct worker *w, struct tobj *o, struct tobj *fig,
+	     const struct article *a)
 {
+	int pw, ph;
+	const char *src = page_picture_jpeg(&w->arena, &a->photo,
+					    FEED_PICTURE_WIDTH, &pw, &ph);
+	if (!src) {
+		tobj_bool(o, "media", false);
+		return false;
+	}
+	/* A legacy upload is served as stored, of a type we do not keep. */
+	bool rendered = page_picture_plan(&a->photo, NULL);
+	struct tobj *m = tobj_obj(o, "media");
+	tobj_str(m, "url", page_feed_url(w, src));
+	tobj_str(m, "type", rendered ? picture_mime(PICTURE_JPEG) : "");
+	tobj_bool(m, "sized", pw > 0);
+	tobj_int(m, "width", pw);
+	tobj_int(m, "height", ph);
+	tobj_str(m, "alt", a->photo.alt);
+	tobj_str(m, "credit", a->photo.credit);
+
+	tobj_str(fig, "src", src);
+	tobj_bool(fig, "sized", pw > 0);
+	tobj_int(fig, "width", pw);
+	tobj_int(fig, "height", ph);
+	tobj_str(fig, "alt", a->photo.alt);
+	tobj_str(fig, "caption", a->photo.caption);
+	tobj_str(fig, "credit", a->photo.credit);
+	return true;
+}
+
+/* The body as a feed carries it: its picture as a <figure> first, without
+ * the BACA JUGA markers (boxes are for the site; markdown_place() with no
+ * boxes only drops the markers) and with absolute links. */
+static const char *
+feed_body(struct worker *w, struct tobj *o, const struct article *a)
+{
+	struct tobj *fig = tobj_new(&w->arena);
+	if (!fig)
+		return NULL;
 	buf_reset(&w->scratch);
+	if (feed_picture(w, o, fig, a) &&
+	    page_partial(w, "_feed_figure", fig, &w->scratch) != W_OK)
+		return NULL;
 	if (markdown_place(a->body_html, NULL, 0, NULL, 0, &w->scratch) !=
 	    W_OK)
 		return NULL;
@@ -251,7 +297,7 @@ entry(struct worker *w, struct tobj *o, const char *authority,
       const struct article *a)
 {
 	int64_t changed = db_feed_changed(a->published_at, a->updated_at);
-	const char *body = feed_body(w, a);
+	const char *body = feed_body(w, o, a);
 	if (!body)
 		return W_NOMEM;
 	tobj_str(o, "title", a->title);

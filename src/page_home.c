@@ -5,9 +5,14 @@
 #include "page.h"
 #include "page_feed.h"
 #include "page_live.h"
+#include "page_picture.h"
 
 #define HOME_LATEST 12
 #define HOME_PER_SECTION 4
+/* The headline's picture: half the page beside its title on a wide screen
+ * (static/warta.css), the width of a phone's screen above it. */
+#define HEADLINE_SIZES                                                       \
+	"(min-width: 72rem) 38rem, (min-width: 40rem) 55vw, 100vw"
 
 enum werr
 page_home(struct worker *w, struct req *req, struct resp *resp)
@@ -28,7 +33,13 @@ page_home(struct worker *w, struct req *req, struct resp *resp)
 	if (first) {
 		e = db_article_featured(w->db, &w->arena, req->now, &featured);
 		if (e == W_OK) {
-			page_card(w, tobj_obj(ctx, "featured"), &featured);
+			struct tobj *o = tobj_obj(ctx, "featured");
+			page_card(w, o, &featured);
+			/* The first thing a reader sees: fetched first. */
+			if (!page_picture(&w->arena, tobj_obj(o, "picture"),
+					  &featured.photo, HEADLINE_SIZES,
+					  PAGE_PICTURE_LEAD))
+				tobj_bool(o, "picture", false);
 			page_touch(resp, featured.updated_at);
 		}
 		else if (e != W_NOTFOUND)

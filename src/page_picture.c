@@ -173,3 +173,32 @@ page_picture_thumb(struct arena *a, struct tobj *o, const struct photo *p)
 	common(o, p, PAGE_PICTURE_LAZY);
 	return true;
 }
+
+const char *
+page_picture_jpeg(struct arena *a, const struct photo *p, int max_width, int *w,
+		  int *h)
+{
+	struct picture pic;
+	char name[PICTURE_NAME_MAX];
+	*w = *h = 0;
+	if (!page_picture_plan(p, &pic)) {
+		if (!legacy(p))
+			return NULL;
+		if (p->width > 0 && p->height > 0) {
+			*w = p->width;
+			*h = p->height;
+		}
+		return arena_printf(a, "/media/%s", p->name);
+	}
+	int widths[PICTURE_WIDTHS_MAX];
+	size_t n = picture_widths(&pic, widths);
+	int best = widths[0];
+	for (size_t i = 0; i < n; i++)
+		if (widths[i] <= max_width)
+			best = widths[i];
+	if (!picture_width_name(&pic, best, PICTURE_JPEG, name, sizeof name))
+		return NULL;
+	*w = best;
+	*h = picture_height_at(&pic, best);
+	return arena_printf(a, "/media/%s", name);
+}

@@ -39,8 +39,8 @@ enum page_picture_load {
 };
 
 /* The `sizes` of the lists' thumbnails (static/warta.css draws them at
- * most 160 CSS px wide; the thumbnail crop is 480). */
-#define PAGE_PICTURE_THUMB_SIZES "(min-width: 40em) 160px, 120px"
+ * most 10rem, 170 CSS px, wide; the thumbnail crop is 480). */
+#define PAGE_PICTURE_THUMB_SIZES "(min-width: 40em) 170px, 120px"
 
 /* True when p names a picture a page can show: a rendered one (a valid
  * key and a size) or a legacy upload (a stored name). */
@@ -69,5 +69,13 @@ bool page_picture_thumb(struct arena *a, struct tobj *o, const struct photo *p);
 const char *page_picture_crop(struct arena *a, const struct photo *p,
 			      enum picture_crop c, enum picture_fmt f, int *w,
 			      int *h);
+
+/* The root-relative URL of the widest JPEG of the whole picture p that is
+ * at most max_width wide (the narrowest when none is), in a, with its size
+ * in *w and *h; for a legacy upload its stored file, *w and *h 0 when not
+ * known. NULL when p has nothing to show or out of memory. For readers
+ * that take one plain <img>: feeds. */
+const char *page_picture_jpeg(struct arena *a, const struct photo *p,
+			      int max_width, int *w, int *h);
 
 #endif

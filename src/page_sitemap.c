@@ -6,6 +6,7 @@
 #include "db_feed.h"
 #include "page.h"
 #include "page_feed.h"
+#include "page_picture.h"
 
 #define XML_TYPE "application/xml; charset=utf-8"
 
@@ -134,6 +135,23 @@ page_sitemap_month(struct worker *w, struct req *req, struct resp *resp)
 	return page_feed_render(w, resp, "sitemap_urls", ctx, XML_TYPE);
 }
 
+/* Sets "image" in o to the absolute URL of the picture p as a search
+ * engine should index it (the 1200x630 sharing crop, or a legacy upload
+ * as stored); false when there is none. */
+static void
+image(struct worker *w, struct tobj *o, const struct photo *p)
+{
+	int iw, ih;
+	const char *u = page_picture_crop(&w->arena, p, PICTURE_SHARE,
+					  PICTURE_JPEG, &iw, &ih);
+	if (!u && page_picture_has(p))
+		u = page_picture_jpeg(&w->arena, p, 0, &iw, &ih);
+	if (u)
+		tobj_str(o, "image", page_feed_url(w, u));
+	else
+		tobj_bool(o, "image", false);
+}
+
 enum werr
 page_sitemap_news(struct worker *w, struct req *req, struct resp *resp)
 {
@@ -152,6 +170,7 @@ page_sitemap_news(struct worker *w, struct req *req, struct resp *resp)
 		tobj_str(it, "loc", article_loc(w, &u[i]));
 		tobj_str(it, "title", u[i].title);
 		tobj_str(it, "published", page_date_iso(w, u[i].published_at));
+		image(w, it, &u[i].photo);
 		page_touch(resp, db_feed_changed(u[i].published_at,
 						 u[i].updated_at));
 	}

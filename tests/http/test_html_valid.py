@@ -32,6 +32,22 @@ def fixtures(w):
                   status="unpublished", published_at=now - 86400 * 3,
                   unpublish_reason="Sumber menarik pernyataannya.")
     H.add_user(w, *ADMIN)
+    # Pictures on most stories (page_picture.c's markup: headline,
+    # thumbnails, boxes, the side column), a legacy upload on some, none
+    # on the rest (in place of any the demo brings).
+    with w.db() as c:
+        pic = c.execute(
+            "INSERT INTO media (name, mime, size, created_at, pkey, width, "
+            "height, focal_x, focal_y, caption, credit, alt) VALUES "
+            "('valid.jpg', 'image/jpeg', 1, ?, '00112233445566ff', 3000, "
+            "2000, 400, 300, 'Keterangan <foto>', 'Foto: Warta', "
+            "'Teks \"alt\" & <lain>')", (now,)).lastrowid
+        old = c.execute("INSERT INTO media (name, mime, size, created_at) "
+                        "VALUES ('valid-lama.png', 'image/png', 1, ?)",
+                        (now,)).lastrowid
+        c.execute("UPDATE articles SET image_id = CASE WHEN id % 5 = 0 "
+                  "THEN ? WHEN id % 5 = 1 THEN NULL ELSE ? END",
+                  (old, pic))
 
 
 def setUpModule():

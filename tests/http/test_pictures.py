@@ -1,406 +1,410 @@
-"""test_pictures.py - pictures through warta's embedded HTTP server and its
-warta-picture helper: an upload in the editor becomes every rendition
-picture.c names (upright, without EXIF or GPS), served under /media/ with
-a year's cache; a picture bomb, a PNG+HTML polyglot, a truncated file and
-HTML named .jpg are refused with 422 and a message naming the file, with
-nothing stored; HEIC is accepted; the same bytes are one picture; a story
-that shows a picture without alt text cannot be published; the media
-library lists, searches, edits (focal point: new crops), and refuses to
-delete a picture a published story shows, per role; [[foto:ID]] renders
-as a figure. Fixtures are made at test time (tests/tools)."""
+"""test_pictures.py - the reader side of pictures through the embedded
+server, with media rows written straight into the database (no processing
+needed): the headline's <picture> (WebP and JPEG srcset, sizes, intrinsic
+size, fetched first), the thumbnails (the 4:3 crop around the focal point,
+lazy, with their size) on the home page, section, tag, author, search and
+archive lists, related stories, BACA JUGA boxes and the side column, and
+none for stories without a picture; og:image from the 1200x630 crop with
+its size and alt, twitter:card, JSON-LD image as the 16:9, 4:3 and 1:1
+crops, max-image-preview:large; media:content and the figure in RSS and
+Atom, image:image in the news sitemap; legacy uploads as stored; hostile
+alt text escaped. Expected names and sizes are computed here from the
+rules of src/picture.h, not by the C code."""
 
+import html as htmllib
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness as H  # noqa: E402
 
 W = None
-PW = "kata-sandi-uji-123"
-EDITOR = ("redaktur@warta.test", "Dewi Redaktur", "editor")
-REPORTER = ("reporter@warta.test", "Rudi Reporter", "reporter")
-ADMIN = ("admin@warta.test", "Ana Admin", "admin")
-IDS = {}
-FIX = {}
-TMP = None
+NOW = int(time.time())
+HOUR = 3600
+
+# Rendered pictures: key, width, height, focal point, alt, caption, credit.
+BIG = dict(pkey="a1b2c3d4e5f60718", width=4000, height=3000, fx=250,
+           fy=750, alt='Warga <antre> "pagi" & \'siang\'',
+           caption="Antrean di TPS 07", credit="Foto: Warta/Ani")
+SMALL = dict(pkey="0f1e2d3c4b5a6978", width=500, height=250, fx=500,
+             fy=500, alt="Kotak suara", caption="", credit="")
+LEGACY = "legacy0123.jpg"
 
 WIDTHS = (320, 640, 960, 1280, 1920)
+CROPS = {"share": (1200, 630), "wide": (1200, 675), "std": (1200, 900),
+         "square": (1200, 1200), "thumb": (480, 360)}
+THUMB_SIZES = "(min-width: 40em) 170px, 120px"
+
+
+def scale(a, b, c):
+    return (a * b + c // 2) // c
+
+
+def widths(p):
+    ws = [x for x in WIDTHS if x < p["width"]]
+    if p["width"] < 1920:
+        ws.append(p["width"])
+    elif ws[-1] != 1920:
+        ws.append(1920)
+    return ws
+
+
+def crop_size(p, crop):
+    tw, th = CROPS[crop]
+    if p["width"] * th > p["height"] * tw:
+        w, h = scale(p["height"], tw, th), p["height"]
+    else:
+        w, h = p["width"], scale(p["width"], th, tw)
+    return (tw, th) if w >= tw else (w, h)
+
+
+def crop_url(p, crop, ext="jpg"):
+    return "/media/%s-%s-%d-%d.%s" % (p["pkey"], crop, p["fx"], p["fy"], ext)
+
+
+def fixtures(w):
+    w.add_section("foto-kanal", "Kanal Foto", position=60)
+    w.add_tag("foto-tag", "Tag Foto")
+    w.add_author("foto-penulis", "Penulis Foto", "PF")
+    with w.db() as c:
+        ids = {}
+        for name, p in (("big", BIG), ("small", SMALL)):
+            ids[name] = c.execute(
+                "INSERT INTO media (name, mime, size, created_at, pkey, "
+                "width, height, focal_x, focal_y, caption, credit, alt) "
+                "VALUES (?, 'image/jpeg', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (p["pkey"] + ".jpg", NOW, p["pkey"], p["width"],
+                 p["height"], p["fx"], p["fy"], p["caption"], p["credit"],
+                 p["alt"])).lastrowid
+        ids["legacy"] = c.execute(
+            "INSERT INTO media (name, mime, size, created_at) VALUES "
+            "(?, 'image/jpeg', 1, ?)", (LEGACY, NOW)).lastrowid
+    common = dict(section="foto-kanal", tags=["foto-tag"],
+                  authors=["foto-penulis"])
+    # The newest stories of the site, so that they are on the first page
+    # of every list; "foto-besar" is also the headline.
+    arts = {
+        "foto-besar": ("Fotografi besar di TPS", "big", 1),
+        "foto-kecil": ("Fotografi kecil kotak suara", "small", 0),
+        "foto-lama": ("Fotografi lama unggahan", "legacy", 0),
+        "foto-tanpa": ("Fotografi tanpa gambar", None, 0),
+    }
+    for i, (slug, (title, media, featured)) in enumerate(arts.items()):
+        aid = w.add_article(slug, title, lead="Lead %s." % slug,
+                            published_at=NOW - 60 - i, featured=featured,
+                            **common)
+        if media:
+            with w.db() as c:
+                c.execute("UPDATE articles SET image_id = ? WHERE id = ?",
+                          (ids[media], aid))
+    # A story pointing at each of them with BACA JUGA boxes and related
+    # picks; older, so that the rail and lists above stay as they are.
+    w.add_article("foto-pembaca", "Pembaca foto", published_at=NOW - HOUR,
+                  body_html="<p>Awal.</p>\n<!--baca-juga:foto-besar-->\n"
+                  "<p>Tengah.</p>\n<!--baca-juga:foto-tanpa-->\n"
+                  "<p>Akhir.</p>\n",
+                  related=["foto-kecil", "foto-tanpa"], **common)
 
 
 def setUpModule():
-    global W, TMP
-    TMP = tempfile.TemporaryDirectory(prefix="warta-fixtures-")
-    tool = os.path.join(os.environ["WARTA_BUILD"], "tests",
-                        "picture_fixtures")
-    r = subprocess.run([tool, TMP.name], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError("picture_fixtures: " + r.stderr)
-    for name in os.listdir(TMP.name):
-        with open(os.path.join(TMP.name, name), "rb") as f:
-            FIX[name] = f.read()
-    W = H.Warta("pictures")
-    try:
-        W.init()
-        IDS["editor"] = H.add_user(W, *EDITOR, PW)
-        IDS["reporter"] = H.add_user(W, *REPORTER, PW)
-        IDS["admin"] = H.add_user(W, *ADMIN, PW)
-        W.start()
-    except Exception:
-        W.cleanup()
-        raise
+    global W
+    W = H.start_warta("pictures", fixtures)
 
 
 def tearDownModule():
     H.stop_warta(W)
-    TMP.cleanup()
 
 
-NO_FILE = [("image", "", "application/octet-stream", b"")]
+def article(slug):
+    a, = W.articles("a.slug = ?", (slug,))
+    return a
 
 
-def browser(who):
-    b = H.Browser(W.port)
-    r = b.login(who[0], PW)
-    assert r.status == 303, r
-    return b
+def path_of(slug):
+    a = article(slug)
+    return H.article_path(a["published_at"], a["slug"])
 
 
-def section_id(slug="pilkada-2024"):
-    return W.rows("SELECT id FROM sections WHERE slug = ?", (slug,))[0]["id"]
+def get(path):
+    r = H.fetch(W.port, path)
+    assert r.status == 200, (path, r.status)
+    return r.text
 
 
-def author_id(slug="arsyad-ramadhan"):
-    return W.rows("SELECT id FROM authors WHERE slug = ?", (slug,))[0]["id"]
+def picture_markup(p, sizes, load):
+    """The exact <picture> of a whole rendered picture."""
+    ws = widths(p)
+    fallback = max(x for x in ws if x <= 960)
+    webp = ", ".join("/media/%s-w%d.webp %dw" % (p["pkey"], x, x)
+                     for x in ws)
+    jpeg = ", ".join("/media/%s-w%d.jpg %dw" % (p["pkey"], x, x) for x in ws)
+    return ('<picture><source type="image/webp" srcset="%s" sizes="%s">'
+            '<img src="/media/%s-w%d.jpg" srcset="%s" sizes="%s" '
+            'width="%d" height="%d" alt="%s"%s></picture>' % (
+                webp, H.esc(sizes), p["pkey"], fallback, jpeg, H.esc(sizes),
+                fallback, scale(p["height"], fallback, p["width"]),
+                H.esc(p["alt"]), load))
 
 
-def fields(**kw):
-    f = {
-        "title": "Judul foto uji", "slug": "", "lead": "Teras uji.",
-        "dateline": "Serang", "section": str(section_id()),
-        "body": "Paragraf pertama.\n\nParagraf kedua.", "tags": "",
-        "picks": "", "image_caption": "", "image_credit": "",
-        "image_alt": "", "schedule_date": "", "schedule_time": "",
-        "action": "draft",
-    }
-    f.update({k: str(v) for k, v in kw.items()})
-    return list(f.items()) + [("author", str(author_id())), ("author", "")]
+def thumb_markup(p):
+    w, h = crop_size(p, "thumb")
+    return ('<picture><source type="image/webp" srcset="%s %dw" sizes="%s">'
+            '<img src="%s" srcset="%s %dw" sizes="%s" width="%d" '
+            'height="%d" alt="%s" loading="lazy"></picture>' % (
+                crop_url(p, "thumb", "webp"), w, THUMB_SIZES,
+                crop_url(p, "thumb"), crop_url(p, "thumb"), w, THUMB_SIZES,
+                w, h, H.esc(p["alt"])))
 
 
-def media_files():
-    d = os.path.join(W.dir, "media")
-    return sorted(os.listdir(d)) if os.path.isdir(d) else []
+LEGACY_THUMB = ('<img src="/media/%s" alt="" loading="lazy">' % LEGACY)
+
+EXPECT = {"foto-besar": thumb_markup(BIG),
+          "foto-kecil": thumb_markup(SMALL),
+          "foto-lama": LEGACY_THUMB,
+          "foto-tanpa": None}
 
 
-def field_error(html, field_id):
-    m = re.search(r'<(div|fieldset) class="field invalid[^"]*">((?:(?!</\1>)'
-                  r'.)*?id="%s".*?)</\1>' % re.escape(field_id), html, re.S)
-    if not m:
-        return None
-    e = re.search(r'<p class="error"[^>]*>(.*?)</p>', m.group(2), re.S)
-    return e.group(1) if e else None
+def thumb_of(html, slug):
+    """The thumbnail markup of the first item (card, rail item, related
+    item, box) of html that links to slug: its picture, "" for an item
+    without one; None when no item links to it."""
+    url = re.escape(path_of(slug))
+    m = re.search(r'<a class="thumb" href="%s" tabindex="-1" '
+                  r'aria-hidden="true">(.*?)</a>' % url, html, re.S)
+    if m:
+        return m.group(1).strip()
+    return "" if re.search(r'href="%s"' % url, html) else None
 
 
-def edit_id(r):
-    m = re.match(r"/admin/articles/(\d+)/edit\?ok=", r.header("Location")
-                 or "")
-    assert m, (r.status, r.header("Location"), r.text[:3000])
-    return int(m.group(1))
+class Lists(unittest.TestCase):
+    def check(self, html, slugs=EXPECT):
+        for slug in slugs:
+            with self.subTest(slug=slug):
+                got = thumb_of(html, slug)
+                self.assertIsNotNone(got, "%s not listed" % slug)
+                self.assertEqual(got, EXPECT[slug] or "")
+
+    def test_lists(self):
+        d = H.wib(NOW - 60)
+        for path in ("/kanal/foto-kanal", "/tag/foto-tag",
+                     "/penulis/foto-penulis", "/cari?q=fotografi",
+                     "/arsip/%04d/%02d/%02d" % (d.year, d.month, d.day)):
+            with self.subTest(path=path):
+                self.check(get(path))
+
+    def test_home(self):
+        html = get("/")
+        # The headline: the whole picture, fetched first, never lazy.
+        m = re.search(r'<section class="headline has-picture">\n'
+                      r'<a class="headline-picture" href="([^"]+)" '
+                      r'tabindex="-1" aria-hidden="true">(.*?)</a>',
+                      html, re.S)
+        self.assertIsNotNone(m)
+        self.assertEqual(m.group(1), path_of("foto-besar"))
+        self.assertEqual(m.group(2).strip(), picture_markup(
+            BIG, "(min-width: 72rem) 38rem, (min-width: 40rem) 55vw, 100vw",
+            ' fetchpriority="high"'))
+        # The rest in the latest list; the section's block too.
+        latest = html.split('<section class="latest">', 1)[1]
+        self.check(latest.split("</section>", 1)[0],
+                   ["foto-kecil", "foto-lama", "foto-tanpa"])
+        block = re.search(r'<section class="section-block">\n<h2><a href='
+                          r'"/kanal/foto-kanal">.*?</section>', html, re.S)
+        self.check(block.group(0))
+
+    def test_cards_without_picture(self):
+        """A card with no picture has no thumbnail markup at all, and the
+        class that makes room for one only with one."""
+        html = get("/kanal/foto-kanal")
+        cards = re.findall(r'<article class="card( has-thumb)?">(.*?)'
+                           r'</article>', html, re.S)
+        self.assertEqual(len(cards), 5)
+        for has, body in cards:
+            self.assertEqual(bool(has), "<picture" in body or
+                             "<img" in body, body)
+        plain = [b for h, b in cards if path_of("foto-tanpa") in b][0]
+        self.assertNotIn("<img", plain)
+        self.assertNotIn('class="thumb"', plain)
+
+    def test_article_boxes(self):
+        html = get(path_of("foto-pembaca"))
+        # BACA JUGA: a box with its thumbnail, one without.
+        boxes = re.findall(r'<aside class="baca-juga( has-thumb)?">(.*?)'
+                           r'</aside>', html, re.S)
+        self.assertEqual(len(boxes), 2)
+        self.assertEqual(boxes[0][0], " has-thumb")
+        self.assertIn(thumb_markup(BIG), boxes[0][1])
+        self.assertEqual(boxes[1][0], "")
+        self.assertNotIn("<img", boxes[1][1])
+        # Related stories: the picks, with and without.
+        rel = re.search(r'<section class="related">(.*?)</section>', html,
+                        re.S).group(1)
+        self.check(rel, ["foto-kecil", "foto-tanpa"])
+        self.assertIn('<li class="has-thumb">', rel)
+        # The side column: the newest stories, pictures and all.
+        rail = re.search(r'<aside class="rail"[^>]*>(.*)</aside>', html,
+                         re.S).group(1)
+        self.check(rail)
+        self.assertIn('<li class="rail-item has-thumb">', rail)
+        self.assertIn('<li class="rail-item"><a href="%s">'
+                      % path_of("foto-tanpa"), rail)
 
 
-def rendition_names(m):
-    """The files picture.c names for media row m (a dict)."""
-    key, w, h, fx, fy = (m["pkey"], m["width"], m["height"], m["focal_x"],
-                         m["focal_y"])
-    ws = [x for x in WIDTHS if x < w]
-    if w < 1920:
-        ws.append(w)
-    elif ws[-1] != 1920:
-        ws.append(1920)
-    names = ["%s-w%d%s" % (key, x, e) for x in ws for e in (".webp", ".jpg")]
-    for crop in ("share", "wide", "std", "square", "thumb"):
-        names.append("%s-%s-%d-%d.jpg" % (key, crop, fx, fy))
-    names.append("%s-thumb-%d-%d.webp" % (key, fx, fy))
-    return names
+def meta(html, key):
+    """The content of every <meta property|name=key>, unescaped."""
+    return [htmllib.unescape(m) for m in re.findall(
+        r'<meta (?:property|name)="%s" content="([^"]*)">' % re.escape(key),
+        html)]
 
 
-def upload(b, name, data, **kw):
-    return b.post("/admin/articles", fields(**kw),
-                  files=[("image", name, "image/jpeg", data)])
+class Sharing(unittest.TestCase):
+    def test_rendered(self):
+        html = get(path_of("foto-besar"))
+        base = W.base_url
+        self.assertEqual(meta(html, "og:image"),
+                         [base + crop_url(BIG, "share")])
+        self.assertEqual(meta(html, "og:image:width"), ["1200"])
+        self.assertEqual(meta(html, "og:image:height"), ["630"])
+        self.assertEqual(meta(html, "og:image:alt"), [BIG["alt"]])
+        self.assertEqual(meta(html, "twitter:card"), ["summary_large_image"])
+        self.assertEqual(meta(html, "twitter:image"),
+                         [base + crop_url(BIG, "share")])
+        self.assertEqual(meta(html, "twitter:image:alt"), [BIG["alt"]])
+        self.assertEqual(meta(html, "robots"), ["max-image-preview:large"])
+        ld, = H.jsonld(html)[0]
+        self.assertEqual(ld["image"], [base + crop_url(BIG, c)
+                                       for c in ("wide", "std", "square")])
+        # Each of them at least 1200 px wide, as Google asks.
+        for c in ("wide", "std", "square"):
+            self.assertEqual(crop_size(BIG, c), CROPS[c])
+        # The alt text is escaped wherever it goes.
+        self.assertNotIn("<antre>", html)
+        self.assertIn('content="%s"' % H.esc(BIG["alt"]), html)
+
+    def test_small_original(self):
+        """A picture narrower than the crops: their real size, never
+        upscaled."""
+        html = get(path_of("foto-kecil"))
+        w, h = crop_size(SMALL, "share")
+        self.assertEqual((w, h), (476, 250))
+        self.assertEqual(meta(html, "og:image"),
+                         [W.base_url + crop_url(SMALL, "share")])
+        self.assertEqual(meta(html, "og:image:width"), [str(w)])
+        self.assertEqual(meta(html, "og:image:height"), [str(h)])
+
+    def test_without_picture(self):
+        html = get(path_of("foto-tanpa"))
+        logo = W.base_url + "/static/logo.png"
+        self.assertEqual(meta(html, "og:image"), [logo])
+        self.assertEqual(meta(html, "og:image:width"), ["600"])
+        self.assertEqual(meta(html, "og:image:height"), ["60"])
+        self.assertEqual(meta(html, "og:image:alt"), [])
+        self.assertEqual(meta(html, "twitter:card"), ["summary"])
+        self.assertEqual(meta(html, "robots"), ["max-image-preview:large"])
+        ld, = H.jsonld(html)[0]
+        self.assertEqual(ld["image"], logo)
+
+    def test_legacy(self):
+        html = get(path_of("foto-lama"))
+        self.assertEqual(meta(html, "og:image"),
+                         [W.base_url + "/media/" + LEGACY])
+        # Its size is not known: none is claimed.
+        self.assertEqual(meta(html, "og:image:width"), [])
+        self.assertEqual(meta(html, "twitter:card"), ["summary_large_image"])
+        ld, = H.jsonld(html)[0]
+        self.assertEqual(ld["image"], W.base_url + "/media/" + LEGACY)
+
+    def test_noindex_pages(self):
+        """Pages kept out of the index say only that."""
+        html = get("/cari?q=fotografi")
+        self.assertEqual(meta(html, "robots"), ["noindex"])
 
 
-class Upload(unittest.TestCase):
-    def test_photo_renditions_upright_without_gps(self):
-        b = browser(EDITOR)
-        r = upload(b, "IMG_0001.jpg", FIX["photo.jpg"], title="Foto ponsel")
-        aid = edit_id(r)
-        m = W.rows("SELECT m.* FROM media m JOIN articles a"
-                   " ON a.image_id = m.id WHERE a.id = ?", (aid,))[0]
-        # EXIF orientation 6: a quarter turn, so tall.
-        self.assertEqual((m["width"], m["height"]), (1600, 2400))
-        self.assertRegex(m["pkey"], r"^[0-9a-f]{16}$")
-        self.assertEqual(m["name"], m["pkey"])
-        self.assertEqual(m["user_id"], IDS["editor"])
-        files = set(media_files())
-        names = rendition_names(m)
-        self.assertEqual(len(names), 5 * 2 + 6)
-        for n in names:
-            self.assertIn(n, files)
-            img = H.fetch(W.port, "/media/" + n)
-            self.assertEqual(img.status, 200, n)
-            self.assertEqual(img.header("Content-Type"),
-                             "image/webp" if n.endswith(".webp")
-                             else "image/jpeg")
-            self.assertIn("immutable", img.header("Cache-Control"))
-            self.assertNotIn(b"WARTAGPS", img.body, n)
-            self.assertNotIn(b"Exif", img.body, n)
-        # The original is not kept by default, and never served.
-        self.assertNotIn(m["pkey"] + ".orig", files)
-        for bad in (m["pkey"], m["pkey"] + ".orig", m["pkey"] + "-w999.jpg"
-                    if False else m["pkey"] + "-w0.jpg",
-                    m["pkey"] + "-share-500-500.webp",
-                    m["pkey"] + "-huge-500-500.jpg"):
-            self.assertEqual(H.fetch(W.port, "/media/" + bad).status, 404,
-                             bad)
-        self.assertEqual(W.rows("SELECT media_id FROM article_media WHERE"
-                                " article_id = ?", (aid,)),
-                         [{"media_id": m["id"]}])
-        # The same bytes again: the same picture, nothing new on disk.
-        r = upload(b, "salinan.jpg", FIX["photo.jpg"], title="Foto lagi")
-        aid2 = edit_id(r)
-        self.assertEqual(W.rows("SELECT image_id FROM articles WHERE id = ?",
-                                (aid2,))[0]["image_id"], m["id"])
-        self.assertEqual(set(media_files()), files)
-
-    def test_heic_webp_png_accepted(self):
-        b = browser(EDITOR)
-        for name, size in (("photo.heic", (800, 600)),
-                           ("photo.webp", (800, 600)),
-                           ("small.png", (640, 480))):
-            if name not in FIX:
-                continue  # this libvips cannot write HEIC
-            r = upload(b, name, FIX[name], title="Format " + name)
-            aid = edit_id(r)
-            m = W.rows("SELECT m.* FROM media m JOIN articles a"
-                       " ON a.image_id = m.id WHERE a.id = ?", (aid,))[0]
-            self.assertEqual((m["width"], m["height"]), size, name)
-            files = set(media_files())
-            for n in rendition_names(m):
-                self.assertIn(n, files)
-
-    def test_refusals_name_the_file_and_store_nothing(self):
-        b = browser(EDITOR)
-        cases = [
-            ("bomb.png", FIX["bomb.png"], "terlalu besar (lebih dari 50 "
-             "megapiksel)"),
-            ("polyglot.png", FIX["polyglot.png"], None),
-            ("terpotong.jpg", FIX["truncated.jpg"], "rusak atau tidak "
-             "lengkap"),
-            ("halaman.jpg", b"<!DOCTYPE html><html><script>alert(1)"
-             b"</script></html>", "bukan gambar JPEG, PNG, WebP, atau HEIC"),
-        ]
-        for name, data, words in cases:
-            before = media_files()
-            rows = W.rows("SELECT count(*) AS n FROM media")[0]["n"]
-            r = upload(b, name, data, title="Ditolak " + name,
-                       slug="ditolak-" + name.replace(".", "-"))
-            self.assertEqual(r.status, 422, name)
-            msg = field_error(r.text, "image")
-            self.assertIsNotNone(msg, name)
-            self.assertIn("\u201c%s\u201d" % name, msg)
-            if words:
-                self.assertIn(words, msg)
-            self.assertEqual(media_files(), before, name)
-            self.assertEqual(W.rows("SELECT count(*) AS n FROM media")[0]
-                             ["n"], rows)
-            self.assertEqual(W.rows("SELECT count(*) AS n FROM articles"
-                                    " WHERE slug = ?",
-                                    ("ditolak-" + name.replace(".", "-"),))
-                             [0]["n"], 0)
-        self.assertFalse(any(sanitizer in W.stderr() for sanitizer in
-                             ("AddressSanitizer", "runtime error")))
-
-    def test_publish_needs_alt_text(self):
-        b = browser(EDITOR)
-        r = upload(b, "alt.png", FIX["small.png"], title="Tanpa alt",
-                   action="publish")
-        self.assertEqual(r.status, 422)
-        self.assertIn("teks alternatif", field_error(r.text, "image_alt"))
-        self.assertEqual(W.rows("SELECT count(*) AS n FROM articles WHERE"
-                                " title = 'Tanpa alt'")[0]["n"], 0)
-        r = upload(b, "alt.png", FIX["small.png"], title="Dengan alt",
-                   action="publish", image_alt="Warga antre di TPS")
-        aid = edit_id(r)
-        a = W.rows("SELECT a.status, m.alt FROM articles a JOIN media m"
-                   " ON m.id = a.image_id WHERE a.id = ?", (aid,))[0]
-        self.assertEqual((a["status"], a["alt"]),
-                         ("published", "Warga antre di TPS"))
+MEDIA = "{http://search.yahoo.com/mrss/}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def media_row(mid):
-    return W.rows("SELECT * FROM media WHERE id = ?", (mid,))[0]
+class Feeds(unittest.TestCase):
+    def entries(self, path):
+        root = ET.fromstring(H.fetch(W.port, path).body)
+        if root.tag == "rss":
+            for it in root.iter("item"):
+                yield it.findtext("link"), it, it.findtext(CONTENT)
+        else:
+            for e in root.iter(ATOM + "entry"):
+                yield (e.find(ATOM + "link").get("href"), e,
+                       e.findtext(ATOM + "content"))
 
+    def test_feeds(self):
+        base = W.base_url
+        big_src = base + "/media/%s-w1280.jpg" % BIG["pkey"]
+        small_src = base + "/media/%s-w500.jpg" % SMALL["pkey"]
+        for path in ("/feed.xml", "/atom.xml", "/kanal/foto-kanal/feed.xml",
+                     "/tag/foto-tag/atom.xml"):
+            seen = set()
+            for link, e, content in self.entries(path):
+                slug = link.rsplit("/", 1)[1]
+                if slug not in EXPECT:
+                    continue
+                seen.add(slug)
+                with self.subTest(path=path, slug=slug):
+                    m = e.findall(MEDIA + "content")
+                    if slug == "foto-tanpa":
+                        self.assertEqual(m, [])
+                        self.assertNotIn("<figure>", content)
+                        continue
+                    self.assertEqual(len(m), 1)
+                    a = m[0].attrib
+                    self.assertEqual(a["medium"], "image")
+                    self.assertTrue(content.startswith("<figure><img src="))
+                    if slug == "foto-besar":
+                        self.assertEqual(a, {
+                            "url": big_src, "medium": "image",
+                            "type": "image/jpeg", "width": "1280",
+                            "height": "960"})
+                        self.assertEqual(
+                            m[0].findtext(MEDIA + "description"), BIG["alt"])
+                        self.assertEqual(m[0].findtext(MEDIA + "credit"),
+                                         BIG["credit"])
+                        self.assertIn(
+                            '<figure><img src="%s" width="1280" height="960"'
+                            ' alt="%s"><figcaption>%s (%s)</figcaption>'
+                            '</figure>' % (big_src, H.esc(BIG["alt"]),
+                                           BIG["caption"], BIG["credit"]),
+                            content)
+                    elif slug == "foto-kecil":
+                        self.assertEqual(a["url"], small_src)
+                        self.assertEqual((a["width"], a["height"]),
+                                         ("500", "250"))
+                        self.assertNotIn("<figcaption>", content)
+                    else:
+                        self.assertEqual(a["url"], base + "/media/" + LEGACY)
+                        self.assertNotIn("width", a)
+                        self.assertNotIn("type", a)
+            self.assertEqual(seen, set(EXPECT), path)
 
-def lib_upload(b, files):
-    return b.post("/admin/media", [], files=[
-        ("files", name, "image/jpeg", data) for name, data in files])
-
-
-class Library(unittest.TestCase):
-    def test_upload_several_edit_focal_and_roles(self):
-        rep = browser(REPORTER)
-        # Two at once (both small enough for one 10 MiB request).
-        before = W.rows("SELECT max(id) AS n FROM media")[0]["n"] or 0
-        r = lib_upload(rep, [("satu.png", FIX["lib1.png"]),
-                             ("dua.png", FIX["lib2.png"])])
-        self.assertEqual(r.status, 303, r.text[:2000])
-        rows = W.rows("SELECT * FROM media WHERE id > ? ORDER BY id",
-                      (before,))
-        self.assertEqual(len(rows), 2)
-        self.assertTrue(all(m["user_id"] == IDS["reporter"] for m in rows))
-        mine = rows[0]
-        # One refused in a batch: named, the other stored.
-        r = lib_upload(rep, [("rusak.jpg", FIX["truncated.jpg"]),
-                             ("baru.png", FIX["lib3.png"])])
-        self.assertEqual(r.status, 422)
-        self.assertIn("\u201crusak.jpg\u201d rusak atau tidak lengkap",
-                      r.text)
-        self.assertIn("baru.png: tersimpan", r.text)
-        self.assertEqual(W.rows("SELECT count(*) AS n FROM media WHERE"
-                                " id > ?", (before,))[0]["n"], 3)
-        # No file at all.
-        r = rep.post("/admin/media", [], files=[
-            ("files", "", "application/octet-stream", b"")])
-        self.assertEqual(r.status, 422)
-
-        # The reporter edits their own: caption, credit, alt, focal.
-        r = rep.post("/admin/media/%d" % mine["id"], {
-            "caption": "Kotak suara <tiba>", "credit": "Foto: Warta/Rudi",
-            "alt": "Kotak suara di atas meja", "fx": "900", "fy": "100"})
-        self.assertEqual(r.status, 303, r.text[:2000])
-        m = media_row(mine["id"])
-        self.assertEqual((m["caption"], m["credit"], m["alt"],
-                          m["focal_x"], m["focal_y"]),
-                         ("Kotak suara <tiba>", "Foto: Warta/Rudi",
-                          "Kotak suara di atas meja", 900, 100))
-        files = set(media_files())
-        for n in rendition_names(m):
-            self.assertIn(n, files)
-        # A focal point out of range is refused beside the field.
-        r = rep.post("/admin/media/%d" % mine["id"], {
-            "caption": "x", "credit": "", "alt": "", "fx": "1001",
-            "fy": "5"})
-        self.assertEqual(r.status, 422)
-        self.assertEqual(media_row(mine["id"])["focal_x"], 900)
-
-        # The library lists and finds it (escaped), with its thumbnail.
-        page = rep.get("/admin/media?q=" + "kotak%20suara")
-        self.assertEqual(page.status, 200)
-        self.assertIn("Kotak suara &lt;tiba&gt;", page.text)
-        self.assertIn("/media/%s-thumb-900-100.jpg" % m["pkey"], page.text)
-        self.assertIn("[[foto:%d]]" % m["id"], page.text)
-        page = rep.get("/admin/media?q=tidak-ada-yang-cocok")
-        self.assertNotIn("[[foto:%d]]" % m["id"], page.text)
-
-        # Someone else's picture: a reporter may look, not change.
-        ed = browser(EDITOR)
-        r = upload(ed, "redaksi.png", FIX["small.png"], title="Milik redaksi")
-        theirs = W.rows("SELECT image_id FROM articles WHERE title ="
-                        " 'Milik redaksi'")[0]["image_id"]
-        self.assertEqual(rep.get("/admin/media/%d" % theirs).status, 200)
-        r = rep.post("/admin/media/%d" % theirs, {
-            "caption": "diubah", "credit": "", "alt": "", "fx": "500",
-            "fy": "500"})
-        self.assertEqual(r.status, 403)
-        # Reporters never delete; editors may edit anyone's.
-        self.assertEqual(rep.post("/admin/media/%d/delete" % mine["id"],
-                                  {}).status, 403)
-        r = ed.post("/admin/media/%d" % mine["id"], {
-            "caption": "Disunting redaktur", "credit": "", "alt": "ok",
-            "fx": "900", "fy": "100"})
-        self.assertEqual(r.status, 303)
-        # Without the CSRF token nothing changes.
-        r = ed.post("/admin/media/%d" % mine["id"], {
-            "caption": "palsu", "credit": "", "alt": "", "fx": "1",
-            "fy": "1"}, csrf=False)
-        self.assertEqual(r.status, 403)
-        self.assertEqual(media_row(mine["id"])["caption"],
-                         "Disunting redaktur")
-        # Signed out: the sign-in page, not the library.
-        self.assertIn(H.fetch(W.port, "/admin/media").status, (302, 303))
-
-    def test_inline_figure_alt_and_delete_refusal(self):
-        ed = browser(EDITOR)
-        r = lib_upload(ed, [("sebaris.png", FIX["lib4.png"])])
-        self.assertEqual(r.status, 303)
-        mid = W.rows("SELECT max(id) AS n FROM media")[0]["n"]
-        m = media_row(mid)
-        body = ("Paragraf pembuka.\n\n[[foto:%d]]\n\nParagraf penutup."
-                % mid)
-        # No alt text yet: publishing is refused, naming the picture.
-        r = ed.post("/admin/articles", fields(
-            title="Foto di tengah", slug="foto-di-tengah", body=body,
-            action="publish"), files=NO_FILE)
-        self.assertEqual(r.status, 422)
-        self.assertIn("Foto %d belum punya teks alternatif" % mid, r.text)
-        self.assertEqual(ed.post("/admin/media/%d" % mid, {
-            "caption": "Antrean pemilih", "credit": "Foto: Warta/Dewi",
-            "alt": "Pemilih antre di depan TPS", "fx": "500",
-            "fy": "500"}).status, 303)
-        r = ed.post("/admin/articles", fields(
-            title="Foto di tengah", slug="foto-di-tengah", body=body,
-            action="publish"), files=NO_FILE)
-        aid = edit_id(r)
-        self.assertEqual(W.rows("SELECT media_id FROM article_media WHERE"
-                                " article_id = ?", (aid,)),
-                         [{"media_id": mid}])
-        a = W.rows("SELECT published_at FROM articles WHERE id = ?",
-                   (aid,))[0]
-        page = H.fetch(W.port, H.article_path(a["published_at"],
-                                              "foto-di-tengah"))
-        self.assertEqual(page.status, 200)
-        fig = re.search(r'<figure class="inline-image" id="foto-%d">(.*?)'
-                        r'</figure>' % mid, page.text, re.S)
-        self.assertIsNotNone(fig, page.text)
-        self.assertIn('<source type="image/webp" srcset="/media/%s-w320.webp'
-                      ' 320w, /media/%s-w640.webp 640w' % (m["pkey"],
-                                                          m["pkey"]),
-                      fig.group(1))
-        self.assertIn('width="704" height="480"', fig.group(1))
-        self.assertIn('alt="Pemilih antre di depan TPS"', fig.group(1))
-        self.assertIn('loading="lazy"', fig.group(1))
-        self.assertIn("Antrean pemilih", fig.group(1))
-        self.assertIn("Foto: Warta/Dewi", fig.group(1))
-        # The paragraphs around it stay.
-        self.assertLess(page.text.index("Paragraf pembuka."), fig.start())
-        self.assertGreater(page.text.index("Paragraf penutup."), fig.end())
-
-        # A published story shows it: deletion refused, naming it.
-        r = ed.post("/admin/media/%d/delete" % mid, {})
-        self.assertEqual(r.status, 409)
-        self.assertIn("\u201cFoto di tengah\u201d", r.text)
-        self.assertEqual(len(W.rows("SELECT id FROM media WHERE id = ?",
-                                    (mid,))), 1)
-        # Taken out of the body, it is free to go, files and all.
-        r = ed.post("/admin/articles/%d" % aid, fields(
-            title="Foto di tengah", slug="foto-di-tengah",
-            body="Tanpa foto.", action="draft",
-            version=W.rows("SELECT version FROM articles WHERE id = ?",
-                           (aid,))[0]["version"]), files=NO_FILE)
-        self.assertEqual(r.status, 303, r.text[:2000])
-        self.assertEqual(W.rows("SELECT count(*) AS n FROM article_media"
-                                " WHERE media_id = ?", (mid,))[0]["n"], 0)
-        r = ed.post("/admin/media/%d/delete" % mid, {})
-        self.assertEqual(r.status, 303)
-        self.assertEqual(W.rows("SELECT count(*) AS n FROM media WHERE"
-                                " id = ?", (mid,))[0]["n"], 0)
-        files = set(media_files())
-        for n in rendition_names(m):
-            self.assertNotIn(n, files)
+    def test_news_sitemap(self):
+        """Google News' sitemap names each story's picture: the sharing
+        crop, or a legacy upload as stored."""
+        sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+        img = "{http://www.google.com/schemas/sitemap-image/1.1}"
+        root = ET.fromstring(H.fetch(W.port, "/sitemap-news.xml").body)
+        got = {}
+        for u in root.iter(sm + "url"):
+            slug = u.findtext(sm + "loc").rsplit("/", 1)[1]
+            got[slug] = [i.findtext(img + "loc")
+                         for i in u.findall(img + "image")]
+        base = W.base_url
+        self.assertEqual(got["foto-besar"], [base + crop_url(BIG, "share")])
+        self.assertEqual(got["foto-kecil"],
+                         [base + crop_url(SMALL, "share")])
+        self.assertEqual(got["foto-lama"], [base + "/media/" + LEGACY])
+        self.assertEqual(got["foto-tanpa"], [])
 
 
 if __name__ == "__main__":

@@ -314,7 +314,9 @@ class Canonical(Base):
                 _, head = self.page(path)
                 self.assertEqual(head.rel("canonical"), [W.base_url + want])
                 self.assertEqual(head.one("og:url"), W.base_url + want)
-                self.assertEqual(head.all("robots"), [])
+                # Indexed, with large previews of its pictures allowed.
+                self.assertEqual(head.all("robots"),
+                                 ["max-image-preview:large"])
 
     def test_search_is_noindex(self):
         _, head = self.page("/cari?q=berita+biasa")
@@ -352,7 +354,7 @@ class Pagination(Base):
         first = pages[0][2]
         self.assertEqual(first.rel("canonical"), [W.base_url + base])
         self.assertEqual(first.rel("prev"), [])
-        self.assertEqual(first.all("robots"), [])
+        self.assertEqual(first.all("robots"), ["max-image-preview:large"])
         for path, _, head in pages[1:]:
             with self.subTest(path=path):
                 # Its own URL, cursor included; prev is the first page.

@@ -480,6 +480,69 @@ test_public_by_slug(void **state)
 			 W_NOTFOUND);
 }
 
+/* A story's picture comes with it from every query: the media row's key,
+ * size, focal point and alt, the story's caption and credit over the
+ * library's; a legacy upload keeps its name and no key; none is id 0. */
+static void
+test_photo(void **state)
+{
+	struct fx *fx = *state;
+	fixture_exec(fx->db,
+		"INSERT INTO media (id, name, mime, size, created_at, pkey,"
+		" width, height, focal_x, focal_y, caption, credit, alt)"
+		" VALUES (7, 'a.jpg', 'image/jpeg', 1, 0, '0123456789abcdef',"
+		" 4000, 3000, 250, 750, 'Pustaka', 'Foto: Pustaka', 'Alt <x>'),"
+		" (8, 'lama.png', 'image/png', 1, 0, NULL, 0, 0, 500, 500, '',"
+		" '', '');"
+		"UPDATE articles SET image_id = 7, image_caption = 'Cerita'"
+		" WHERE id = 25;"
+		"UPDATE articles SET image_id = 7 WHERE id = 24;"
+		"UPDATE articles SET image_id = 8 WHERE id = 23;");
+	struct article_list l;
+	assert_int_equal(db_articles_latest(fx->db, &fx->a, NOW, NULL, 4, &l),
+			 W_OK);
+	assert_int_equal(l.items[0].id, 25);
+	const struct photo *p = &l.items[0].photo;
+	assert_int_equal(p->id, 7);
+	assert_string_equal(p->key, "0123456789abcdef");
+	assert_string_equal(p->name, "a.jpg");
+	assert_int_equal(p->width, 4000);
+	assert_int_equal(p->height, 3000);
+	assert_int_equal(p->fx, 250);
+	assert_int_equal(p->fy, 750);
+	assert_string_equal(p->alt, "Alt <x>");
+	assert_string_equal(p->caption, "Cerita");
+	assert_string_equal(p->credit, "Foto: Pustaka");
+	for (size_t i = 1; i < l.n; i++) {
+		p = &l.items[i].photo;
+		if (l.items[i].id == 24) {
+			assert_string_equal(p->caption, "Pustaka");
+		} else if (l.items[i].id == 23) {
+			assert_int_equal(p->id, 8);
+			assert_string_equal(p->key, "");
+			assert_string_equal(p->name, "lama.png");
+			assert_int_equal(p->width, 0);
+		} else {
+			assert_int_equal(p->id, 0);
+			assert_string_equal(p->key, "");
+			assert_string_equal(p->alt, "");
+		}
+	}
+	struct article art;
+	assert_int_equal(db_article_by_slug(fx->db, &fx->a, "artikel-25", &art),
+			 W_OK);
+	assert_int_equal(art.photo.id, 7);
+	assert_string_equal(art.photo.caption, "Cerita");
+	assert_int_equal(db_article_public_by_slug(fx->db, &fx->a,
+						   "artikel-24", NOW, &art),
+			 W_OK);
+	assert_int_equal(art.photo.id, 7);
+	assert_int_equal(art.photo.fy, 750);
+	assert_int_equal(db_article_by_slug(fx->db, &fx->a, "artikel-1", &art),
+			 W_OK);
+	assert_int_equal(art.photo.id, 0);
+}
+
 static void
 test_related(void **state)
 {
@@ -762,6 +825,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_public_by_slug, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_related, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_photo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_taxonomy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_taxonomy_public, setup,
 						teardown),

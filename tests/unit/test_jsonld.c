@@ -377,6 +377,35 @@ test_image_and_corrections(void **state)
 	free(s);
 }
 
+static void
+test_image_crops(void **state)
+{
+	(void)state;
+	struct article a = sample();
+	const char *const crops[] = {
+	    "https://warta.example/media/0123456789abcdef-wide-500-500.jpg",
+	    "https://warta.example/media/0123456789abcdef-std-500-500.jpg",
+	    "https://warta.example/media/\"</script>.jpg",
+	};
+	struct jsonld_article in = {
+	    .a = &a,
+	    .url = "https://warta.example/x",
+	    .image = "https://warta.example/media/ignored.jpg",
+	    .images = crops,
+	    .nimages = 3,
+	};
+	char *s = render(&in);
+	assert_true(json_parse(s, NULL, NULL));
+	assert_script_safe(s);
+	assert_non_null(strstr(
+	    s, "\"image\":[\"https://warta.example/media/0123456789abcdef"
+	       "-wide-500-500.jpg\",\"https://warta.example/media/"
+	       "0123456789abcdef-std-500-500.jpg\",\"https://warta.example/"
+	       "media/\\\"\\u003c/script\\u003e.jpg\"],"));
+	assert_null(strstr(s, "ignored"));
+	free(s);
+}
+
 /* Decodes the headline of the article titled title and compares it with
  * want (title with invalid bytes replaced). */
 static void
@@ -536,6 +565,7 @@ main(void)
 	    cmocka_unit_test(test_exact),
 	    cmocka_unit_test(test_live_blog),
 	    cmocka_unit_test(test_image_and_corrections),
+	    cmocka_unit_test(test_image_crops),
 	    cmocka_unit_test(test_hostile),
 	    cmocka_unit_test(test_invalid_utf8),
 	    cmocka_unit_test(test_oversized),
