@@ -1,4 +1,4 @@
-"""test_pictures.py - pictures through warta's embedded HTTP server and its
+"""test_media.py - pictures through warta's embedded HTTP server and its
 warta-picture helper: an upload in the editor becomes every rendition
 picture.c names (upright, without EXIF or GPS), served under /media/ with
 a year's cache; a picture bomb, a PNG+HTML polyglot, a truncated file and
@@ -43,7 +43,7 @@ def setUpModule():
     for name in os.listdir(TMP.name):
         with open(os.path.join(TMP.name, name), "rb") as f:
             FIX[name] = f.read()
-    W = H.Warta("pictures")
+    W = H.Warta("media")
     try:
         W.init()
         IDS["editor"] = H.add_user(W, *EDITOR, PW)
