@@ -258,9 +258,10 @@ fill_limits(struct imgproc *p, struct argbuf *b, int fx, int fy)
 	snprintf(b->focal, sizeof b->focal, "%d,%d", fx, fy);
 }
 
-enum werr
-imgproc_run(struct imgproc *p, const char *dir, const void *data, size_t len,
-	    int fx, int fy, struct picture *out, enum imgproc_refusal *refusal)
+static enum werr
+process(struct imgproc *p, const char *dir, const void *data, size_t len,
+	int fx, int fy, bool svg, struct picture *out,
+	enum imgproc_refusal *refusal)
 {
 	struct argbuf b;
 	char said[128];
@@ -290,6 +291,8 @@ imgproc_run(struct imgproc *p, const char *dir, const void *data, size_t len,
 	args[n++] = b.cpu;
 	if (p->keep_original)
 		args[n++] = (char *)"--keep-original";
+	if (svg)
+		args[n++] = (char *)"--svg";
 	args[n] = NULL;
 
 	take(p);
@@ -313,6 +316,21 @@ imgproc_run(struct imgproc *p, const char *dir, const void *data, size_t len,
 	out->fx = fx;
 	out->fy = fy;
 	return W_OK;
+}
+
+enum werr
+imgproc_run(struct imgproc *p, const char *dir, const void *data, size_t len,
+	    int fx, int fy, struct picture *out, enum imgproc_refusal *refusal)
+{
+	return process(p, dir, data, len, fx, fy, false, out, refusal);
+}
+
+enum werr
+imgproc_draw(struct imgproc *p, const char *dir, const void *svg, size_t len,
+	     struct picture *out, enum imgproc_refusal *refusal)
+{
+	return process(p, dir, svg, len, PICTURE_FOCAL_MAX / 2,
+		       PICTURE_FOCAL_MAX / 2, true, out, refusal);
 }
 
 enum werr

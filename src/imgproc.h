@@ -65,6 +65,12 @@ enum werr imgproc_run(struct imgproc *p, const char *dir, const void *data,
 		      size_t len, int fx, int fy, struct picture *out,
 		      enum imgproc_refusal *refusal) WUNUSED;
 
+/* imgproc_run for an SVG the project drew itself (demo_pictures.c): the
+ * helper's SVG loader is opened for it, which it never is for uploads. */
+enum werr imgproc_draw(struct imgproc *p, const char *dir, const void *svg,
+		       size_t len, struct picture *out,
+		       enum imgproc_refusal *refusal) WUNUSED;
+
 /* Writes the crops of picture pic (a new focal point) into dir. W_IO on
  * any failure (logged). Thread-safe; waits for the slot. */
 enum werr imgproc_recrop(struct imgproc *p, const char *dir,

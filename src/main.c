@@ -17,6 +17,7 @@
 #include "db.h"
 #include "db_plan.h"
 #include "db_site.h"
+#include "demo_pictures.h"
 #include "imgproc.h"
 #include "fe_cgi.h"
 #include "metrics.h"
@@ -56,14 +57,18 @@ static const char usage_main[] =
 	"  --version  print the version\n";
 
 static const char usage_init[] =
-	"usage: warta init --db FILE [--demo] [--site-name NAME] "
-	"[--base-url URL]\n"
+	"usage: warta init --db FILE [--demo [--media DIR]] "
+	"[--site-name NAME]\n"
+	"                  [--base-url URL]\n"
 	"\n"
 	"Creates the database or applies the migrations it lacks; running it\n"
 	"again is a no-op.\n"
 	"\n"
 	"  --db FILE         the SQLite database (created when missing)\n"
 	"  --demo            load the demo newsroom (empty database only)\n"
+	"  --media DIR       with --demo: draw the demo stories' pictures\n"
+	"                    into DIR (warta-picture; without it the demo\n"
+	"                    has none)\n"
 	"  --site-name NAME  the site's name, e.g. \"Warta Banten\"\n"
 	"  --base-url URL    the public address, e.g. https://warta.example\n";
 
@@ -223,13 +228,43 @@ require(const char *value, const char *name)
 	}
 }
 
+static bool media_dir(const char *dir);
+
+/* The demo newsroom's pictures (demo_pictures.h), drawn by the helper
+ * beside this binary into the media directory mdir (created when
+ * missing), all or none. */
+static bool
+demo_draw(struct db *db, const char *mdir, size_t *drawn)
+{
+	char exe[IMGPROC_PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	struct imgproc ip;
+	exe[n > 0 ? n : 0] = '\0';
+	if (!media_dir(mdir) || imgproc_init(&ip, n > 0 ? exe : NULL,
+					     false) != 0)
+		return false;
+	enum werr e = db_begin(db);
+	if (e == W_OK)
+		e = demo_pictures(db, &ip, mdir, time(NULL), drawn);
+	if (e == W_OK)
+		e = db_commit(db);
+	if (e != W_OK) {
+		db_rollback(db);
+		fprintf(stderr, "warta: demo pictures: %s\n", werr_str(e));
+	}
+	imgproc_fini(&ip);
+	return e == W_OK;
+}
+
 static int
 cmd_init(int argc, char **argv)
 {
 	const char *db_path = NULL, *demo = NULL, *name = NULL, *url = NULL;
+	const char *mdir = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--demo", false, &demo},
+		{"--media", true, &mdir},
 		{"--site-name", true, &name},
 		{"--base-url", true, &url},
 		{0},
@@ -270,9 +305,14 @@ cmd_init(int argc, char **argv)
 		fprintf(stderr, "warta: %s\n", err);
 		goto out;
 	}
+	size_t drawn = 0;
+	if (demo && mdir && !demo_draw(db, mdir, &drawn))
+		goto out;
 	printf("warta: %s at schema version %d (%d migration%s applied)%s\n",
 	       db_path, migrate_latest(), applied, applied == 1 ? "" : "s",
 	       demo ? ", demo newsroom loaded" : "");
+	if (drawn)
+		printf("warta: %zu demo pictures drawn into %s\n", drawn, mdir);
 	status = 0;
 out:
 	db_close(db);

@@ -30,6 +30,27 @@ static const char usage[] =
 	"12 (not a supported picture), 13 (does not decode), 14 (too many\n"
 	"pixels); 15 is a write error, 1 a usage error.\n";
 
+#if defined(__SANITIZE_ADDRESS__)
+/* LeakSanitizer (the test build): fontconfig, which librsvg and pango use
+ * for the text of the demo's SVG drawings (--svg), keeps its
+ * configuration for the life of the process, and pango never calls the
+ * FcFini that would free it. Only that library's frames are excused. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+/* ... and says nothing about it: the helper's stderr is warta's log. */
+const char *__lsan_default_options(void);
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+
 /* The whole of standard input; NULL when it is over INPUT_MAX or fails. */
 static unsigned char *
 slurp(size_t *len)

@@ -403,5 +403,61 @@ class Library(unittest.TestCase):
             self.assertNotIn(n, files)
 
 
+class Demo(unittest.TestCase):
+    """`warta init --demo --media DIR`, as scripts/run runs it: most
+    stories get a picture the project draws (charts of the demo count,
+    illustrations), through the same helper as uploads."""
+
+    def test_demo_pictures(self):
+        d = H.Warta("media-demo")
+        try:
+            media = os.path.join(d.dir, "media")
+            r = subprocess.run(
+                [d.bin, "init", "--db", d.db_path, "--demo", "--media",
+                 media, "--base-url", d.base_url], capture_output=True,
+                text=True, timeout=280, env=d.env(),
+                stdin=subprocess.DEVNULL)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(H.sanitizer_problems(r.stderr), [], r.stderr)
+            rows = d.rows("SELECT a.slug, a.status, m.* FROM articles a"
+                          " LEFT JOIN media m ON m.id = a.image_id")
+            pictured = [x for x in rows if x["id"] is not None]
+            # Most stories, not all (every sixth keeps none).
+            self.assertGreater(len(pictured), len(rows) * 3 // 4)
+            self.assertLess(len(pictured), len(rows))
+            self.assertIn("%d demo pictures drawn" % len(pictured),
+                          r.stdout)
+            files = set(os.listdir(media))
+            for m in pictured:
+                self.assertEqual(m["credit"], "Ilustrasi: Warta")
+                self.assertTrue(m["alt"].strip())
+                self.assertTrue(m["caption"].strip())
+                self.assertEqual((m["width"], m["height"]), (1600, 900))
+                for n in rendition_names(m):
+                    self.assertIn(n, files)
+            # The charts of the demo count are among them.
+            self.assertTrue(any("hitung nyata KPU" in m["caption"]
+                                for m in pictured))
+            self.assertEqual(
+                d.rows("SELECT count(*) AS n FROM article_media")[0]["n"],
+                len(pictured))
+            d.start()
+            story = next(x for x in pictured if x["status"] == "published")
+            a = d.rows("SELECT published_at FROM articles WHERE slug = ?",
+                       (story["slug"],))[0]
+            page = H.fetch(d.port, H.article_path(a["published_at"],
+                                                  story["slug"]))
+            self.assertEqual(page.status, 200)
+            self.assertIn('srcset="/media/%s-w320.webp 320w' % story["pkey"],
+                          page.text)
+            self.assertIn('fetchpriority="high"', page.text)
+            img = H.fetch(d.port, "/media/%s-share-500-500.jpg" %
+                          story["pkey"])
+            self.assertEqual(img.status, 200)
+            self.assertLess(len(img.body), 300 * 1024)
+        finally:
+            H.stop_warta(d)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -10,8 +10,11 @@
  *   bomb.png      a valid PNG header claiming 20000x20000, a few bytes
  *   truncated.jpg photo.jpg cut in half
  *   polyglot.png  a PNG signature and header followed by HTML
- * Usage: picture_fixtures DIR */
+ * Usage: picture_fixtures DIR
+ *        picture_fixtures --photo WIDTH HEIGHT FILE (a photo-like JPEG,
+ *        for scripts/bench-media) */
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,10 +109,50 @@ chunk(unsigned char *out, const char *type, const unsigned char *data,
 	return 12 + n;
 }
 
+/* A w x h picture with what a photograph has: smooth light and colour
+ * across it, fine texture, a few sharp edges (scripts/bench-media);
+ * written as a JPEG at quality 90 to path. */
+static int
+photo(int w, int h, const char *path)
+{
+	VipsImage *t[12] = {0};
+	int rc = vips_xyz(&t[0], w, h, NULL) ||
+		 vips_extract_band(t[0], &t[1], 0, NULL) ||
+		 vips_extract_band(t[0], &t[2], 1, NULL) ||
+		 vips_linear1(t[1], &t[3], 200.0 / w, 20.0, NULL) ||
+		 vips_linear1(t[2], &t[4], 160.0 / h, 40.0, NULL) ||
+		 vips_gaussnoise(&t[5], w, h, "sigma", 35.0, "mean", 0.0,
+				 NULL) ||
+		 vips_gaussblur(t[5], &t[6], 1.2, NULL) ||
+		 vips_add(t[3], t[6], &t[7], NULL) ||
+		 vips_add(t[4], t[6], &t[8], NULL);
+	if (!rc) {
+		VipsImage *bands[3] = {t[7], t[8], t[3]};
+		rc = vips_bandjoin(bands, &t[9], 3, NULL) ||
+		     vips_cast(t[9], &t[10], VIPS_FORMAT_UCHAR, NULL) ||
+		     vips_copy(t[10], &t[11], "interpretation",
+			       VIPS_INTERPRETATION_sRGB, NULL) ||
+		     vips_jpegsave(t[11], path, "Q", 90, NULL);
+	}
+	if (rc)
+		fprintf(stderr, "photo: %s\n", vips_error_buffer());
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i])
+			g_object_unref(t[i]);
+	return rc ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	if (argc != 2 || VIPS_INIT(argv[0]))
+	if (VIPS_INIT(argv[0]))
+		return 2;
+	if (argc == 5 && strcmp(argv[1], "--photo") == 0) {
+		int rc = photo(atoi(argv[2]), atoi(argv[3]), argv[4]);
+		vips_shutdown();
+		return rc;
+	}
+	if (argc != 2)
 		return 2;
 	const char *dir = argv[1];
 	int rc = 0;
