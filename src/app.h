@@ -15,6 +15,7 @@ struct session;
 struct metrics;
 struct shm;
 struct imgproc;
+struct listcache;
 
 /* Read-only once serving starts; shared by every thread. */
 struct app {
@@ -77,6 +78,13 @@ struct worker {
 	 * every request. */
 	int64_t live_open[WORKER_LIVE_MAX];
 	size_t nlive_open;
+	/* The site's change stamp for this request, read once
+	 * (cache_site_stamp()); stamp_read says whether it was. */
+	int64_t stamp;
+	bool stamp_read;
+	/* Article lists kept across requests while the stamp stays the same
+	 * (listcache.h); NULL until used. */
+	struct listcache *lists;
 };
 
 /* Opens the worker's own database connection. The worker must be freed with

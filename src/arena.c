@@ -113,6 +113,32 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 char *
+arena_cat(struct arena *a, ...)
+{
+	va_list ap;
+	size_t len = 0;
+	const char *s;
+
+	va_start(ap, a);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		len += strlen(s);
+	va_end(ap);
+	char *out = arena_alloc(a, len + 1);
+	if (!out)
+		return NULL;
+	char *p = out;
+	va_start(ap, a);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(s);
+		memcpy(p, s, n);
+		p += n;
+	}
+	va_end(ap);
+	*p = '\0';
+	return out;
+}
+
+char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;

@@ -28,6 +28,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The concatenation of the strings up to the NULL that ends the list
+ * (so no part may be NULL); NULL when out of memory. The cheap way
+ * to build a URL from fixed parts, where a format would be parsed anew on
+ * every call. */
+char *arena_cat(struct arena *a, ...) __attribute__((sentinel));
 
 /* Makes room for element n of arr, an array in a of *cap elements of size
  * bytes whose first n are in use (arr may be NULL when *cap is 0). Returns

@@ -46,6 +46,11 @@ bool cache_not_modified(const char *if_none_match,
  * section, a deleted article). 0 for an empty site. */
 enum werr cache_site_changed(struct db *db, int64_t now, int64_t *out) WUNUSED;
 
+/* cache_site_changed() for w's request at req->now, read from the
+ * database at most once per request. */
+enum werr cache_site_stamp(struct worker *w, const struct req *req,
+			   int64_t *out) WUNUSED;
+
 /* For a cacheable 200 answer to a GET or HEAD: adds the strong ETag (a
  * hash of the body), Last-Modified and CACHE_PUBLIC (unless the handler
  * set a Cache-Control), and turns the response into a 304 with an empty

@@ -148,6 +148,57 @@ whole_minutes(int offset)
 	return offset - offset % 60;
 }
 
+/* A bounded string writer: what snprintf(out, len, ...) would write for
+ * the fixed shapes below (truncated, always terminated when len > 0), at a
+ * fraction of the cost; cards on every listing format several dates. */
+struct out {
+	char *p, *end; /* end: the last byte, kept for the terminator */
+};
+
+static struct out
+out_start(char *buf, size_t len)
+{
+	return (struct out){buf, len ? buf + len - 1 : buf};
+}
+
+static void
+put_c(struct out *o, char c)
+{
+	if (o->p < o->end)
+		*o->p++ = c;
+}
+
+static void
+put_s(struct out *o, const char *s)
+{
+	while (*s && o->p < o->end)
+		*o->p++ = *s++;
+}
+
+/* v (0 <= v < 10^9) in decimal, zero-padded to at least width digits. */
+static void
+put_n(struct out *o, int v, int width)
+{
+	char d[10];
+	int n = 0;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0 && n < 9);
+	while (n < width && n < 9)
+		d[n++] = '0';
+	while (n > 0)
+		put_c(o, d[--n]);
+}
+
+static char *
+out_end(struct out *o, char *buf, size_t len)
+{
+	if (len)
+		*o->p = '\0';
+	return buf;
+}
+
 /* The month's index into the name tables. datefmt_local() always yields
  * 1-12; the modulo lets the compiler see the bound too. */
 static unsigned
@@ -183,9 +234,19 @@ datefmt_short(int64_t t, int offset, const char *abbr, char *out, size_t len)
 	struct local_date d;
 
 	datefmt_local(t, offset, &d);
-	snprintf(out, len, "%02d/%02d/%04d, %02d:%02d%s%s", d.day, d.month,
-		 d.year, d.hour, d.min, abbr_sep(abbr), abbr ? abbr : "");
-	return out;
+	struct out o = out_start(out, len);
+	put_n(&o, d.day, 2);
+	put_c(&o, '/');
+	put_n(&o, d.month, 2);
+	put_c(&o, '/');
+	put_n(&o, d.year, 4);
+	put_s(&o, ", ");
+	put_n(&o, d.hour, 2);
+	put_c(&o, ':');
+	put_n(&o, d.min, 2);
+	put_s(&o, abbr_sep(abbr));
+	put_s(&o, abbr ? abbr : "");
+	return out_end(&o, out, len);
 }
 
 char *
@@ -209,10 +270,40 @@ datefmt_iso(int64_t t, int offset, char *out, size_t len)
 	int a = off < 0 ? -off : off;
 
 	datefmt_local(t, off, &d);
-	snprintf(out, len, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-		 d.year, d.month, d.day, d.hour, d.min, d.sec,
-		 off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-	return out;
+	struct out o = out_start(out, len);
+	put_n(&o, d.year, 4);
+	put_c(&o, '-');
+	put_n(&o, d.month, 2);
+	put_c(&o, '-');
+	put_n(&o, d.day, 2);
+	put_c(&o, 'T');
+	put_n(&o, d.hour, 2);
+	put_c(&o, ':');
+	put_n(&o, d.min, 2);
+	put_c(&o, ':');
+	put_n(&o, d.sec, 2);
+	put_c(&o, off < 0 ? '-' : '+');
+	put_n(&o, a / 3600, 2);
+	put_c(&o, ':');
+	put_n(&o, a / 60 % 60, 2);
+	return out_end(&o, out, len);
+}
+
+char *
+datefmt_path(int64_t t, int offset, char *out, size_t len)
+{
+	struct local_date d;
+
+	datefmt_local(t, offset, &d);
+	struct out o = out_start(out, len);
+	put_c(&o, '/');
+	put_n(&o, d.year, 4);
+	put_c(&o, '/');
+	put_n(&o, d.month, 2);
+	put_c(&o, '/');
+	put_n(&o, d.day, 2);
+	put_c(&o, '/');
+	return out_end(&o, out, len);
 }
 
 /* "Thu, 21 Nov 2024 10:15:00 " then the zone, shared by RFC 822 and HTTP. */

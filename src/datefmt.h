@@ -40,6 +40,8 @@ char *datefmt_medium(int64_t t, int offset, enum datefmt_lang lang,
 /* "2024-11-21T10:15:00+07:00" (RFC 3339, always with a +-HH:MM offset,
  * never "Z"; an offset's odd seconds are dropped for it and the time) */
 char *datefmt_iso(int64_t t, int offset, char *out, size_t len);
+/* "/2024/11/21/": the date part of an article's path, local time. */
+char *datefmt_path(int64_t t, int offset, char *out, size_t len);
 /* "Thu, 21 Nov 2024 10:15:00 +0700" (RFC 822, English names) */
 char *datefmt_rfc822(int64_t t, int offset, char *out, size_t len);
 /* "Thu, 21 Nov 2024 03:15:00 GMT" (HTTP date, always UTC) */

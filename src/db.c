@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "search_rank.h"
 
 /* One cache slot: the SQL text's address and its statement. */
 struct slot {
@@ -53,6 +54,12 @@ db_open(const char *path, bool create, char *err, size_t errlen)
 				  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db->sq));
+		goto fail;
+	}
+	/* Search ranks with it (db_search.c); every connection may search. */
+	if (search_rank_register(db->sq) != W_OK) {
+		snprintf(err, errlen, "%s: cannot register warta_rank() with"
+			 " FTS5", path);
 		goto fail;
 	}
 	db->slots = calloc(CACHE_MIN, sizeof *db->slots);
@@ -218,6 +225,21 @@ enum werr
 db_commit(struct db *db)
 {
 	return run(db, SQL_COMMIT);
+}
+
+static const char SQL_READ_BEGIN[] = "BEGIN";
+
+enum werr
+db_read_begin(struct db *db)
+{
+	return run(db, SQL_READ_BEGIN);
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sq) && run(db, SQL_COMMIT) != W_OK)
+		db_rollback(db);
 }
 
 void

@@ -56,6 +56,12 @@ void db_idle(struct db *db);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 enum werr db_begin(struct db *db) WUNUSED;
 enum werr db_commit(struct db *db) WUNUSED;
+/* A deferred BEGIN for a run of reads, and its end: the statements
+ * between see one snapshot, and SQLite opens and closes one read
+ * transaction for all of them instead of one each. Only for callers that
+ * do not write. db_read_end() does nothing outside a transaction. */
+enum werr db_read_begin(struct db *db) WUNUSED;
+void db_read_end(struct db *db);
 void db_rollback(struct db *db);
 
 /* Steps st, a statement with its parameters bound, once, and resets it.

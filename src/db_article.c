@@ -115,21 +115,22 @@ static const char SQL_TAG_NEWEST[] =
 	" WHERE t.tag_id = ?1 AND t.live_at <= ?2"
 	" ORDER BY t.live_at DESC, t.article_id DESC LIMIT ?3";
 
-/* Cards of the ids in the JSON array ?1 that are public at ?2, by rowid
- * (NOT INDEXED: the planner would rather take articles_status and walk
- * every published story). */
-static const char SQL_CARDS_OF[] =
-	"SELECT " CARD_COLS " FROM articles a NOT INDEXED" JOIN_SECTIONS
-	" WHERE a.id IN (SELECT value FROM json_each(?1))"
-	" AND a.status IN ('scheduled', 'published') AND a.published_at <= ?2"
-	" ORDER BY a.published_at DESC, a.id DESC";
+/* The card of article ?2 if it is public at ?1: the related stories, one
+ * key lookup each in the order sharing() found them. An IN list of their
+ * ids would cost a temporary table and a sort, several times the lookups
+ * themselves. */
+static const char SQL_CARD_OF[] =
+	"SELECT " CARD_COLS FROM_ARTICLES " WHERE a.id = ?2 AND " PUBLIC;
 
-/* Bylines of a whole page at once: ?1 is a JSON array of article ids. */
+/* The byline of one article (?1): its position first, as the rows come
+ * in key order and are put in the editor's order by byline_order(). One
+ * primary-key range per card: an IN list of the page's ids, or an ORDER
+ * BY here, costs SQLite a temporary table and a sorter each, several
+ * times the lookups themselves. */
 static const char SQL_AUTHORS_OF[] =
-	"SELECT w.article_id, u.id, u.slug, u.name, u.initials, u.bio"
+	"SELECT w.position, u.id, u.slug, u.name, u.initials, u.bio"
 	" FROM article_authors w JOIN authors u ON u.id = w.author_id"
-	" WHERE w.article_id IN (SELECT value FROM json_each(?1))"
-	" ORDER BY w.article_id, w.position, u.id";
+	" WHERE w.article_id = ?1";
 
 /* Tags (article, id, slug, name, description) of one article (?1), and
  * of a page of them (?1 a JSON array of ids), in the editor's order. */
@@ -297,24 +298,46 @@ children_of(struct db *db, struct arena *a, const char *sql,
 	return children(db, a, st, fn, size, out, owner, total);
 }
 
+/* Sorts a byline's n authors (a handful) by position, then id. */
+static void
+byline_order(struct author *au, int64_t *pos, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && (pos[j - 1] > pos[j] ||
+					     (pos[j - 1] == pos[j] &&
+					      au[j - 1].id > au[j].id));
+		     j--) {
+			struct author t = au[j];
+			au[j] = au[j - 1];
+			au[j - 1] = t;
+			int64_t p = pos[j];
+			pos[j] = pos[j - 1];
+			pos[j - 1] = p;
+		}
+}
+
 enum werr
 db_article_bylines(struct db *db, struct arena *a, struct article *items,
 		   size_t n)
 {
-	void *rows;
-	int64_t *owner;
-	size_t total;
 	if (n == 0)
 		return W_OK;
-	enum werr e = children_of(db, a, SQL_AUTHORS_OF, items, n, author_row,
-				  sizeof(struct author), &rows, &owner, &total);
-	struct author *all = rows;
-	for (size_t k = 0; e == W_OK && k < n; k++) {
-		size_t first;
-		items[k].nauthors = run_of(owner, total, items[k].id, &first);
-		items[k].authors = items[k].nauthors ? &all[first] : NULL;
+	sqlite3_stmt *st = db_stmt(db, SQL_AUTHORS_OF);
+	if (!st)
+		return W_DB;
+	for (size_t k = 0; k < n; k++) {
+		void *rows;
+		int64_t *pos;
+		sqlite3_bind_int64(st, 1, items[k].id);
+		enum werr e = children(db, a, st, author_row,
+				       sizeof(struct author), &rows, &pos,
+				       &items[k].nauthors);
+		if (e != W_OK)
+			return e;
+		items[k].authors = items[k].nauthors ? rows : NULL;
+		byline_order(items[k].authors, pos, items[k].nauthors);
 	}
-	return e;
+	return W_OK;
 }
 
 enum werr
@@ -587,14 +610,16 @@ sharing(struct db *db, struct arena *a, const struct article *art,
 	}
 	if (e != W_OK || nbest == 0)
 		return e;
-	st = db_stmt(db, SQL_CARDS_OF);
+	st = db_stmt(db, SQL_CARD_OF);
 	if (!st)
 		return W_DB;
-	e = db_bind_ids(db, st, 1, a, &best->id, nbest, sizeof *best);
-	if (e != W_OK)
-		return e;
-	sqlite3_bind_int64(st, 2, now);
-	return collect(db, a, st, limit, out->items, &out->n, NULL);
+	/* best is newest first already; each was public at now. */
+	for (size_t i = 0; e == W_OK && i < nbest; i++) {
+		sqlite3_bind_int64(st, 1, now);
+		sqlite3_bind_int64(st, 2, best[i].id);
+		e = collect(db, a, st, 1, out->items, &out->n, NULL);
+	}
+	return e;
 }
 
 enum werr

@@ -7,7 +7,16 @@
 #include "buf.h"
 #include "db_article.h"
 #include "db_search.h"
+#include "search_rank.h"
 #include "utf8.h"
+
+/* A phrase's document count is estimated from at most this many of its
+ * newest matches (db_search_docs). */
+#define DOCS_SAMPLE 128
+/* A last word longer than the prefix indexes (sql/003_search.sql: two and
+ * three characters) is searched as the words it begins, up to this many;
+ * a prefix of more words keeps FTS5's own prefix query. */
+#define PREFIX_TERMS_MAX 64
 
 /* ?1 the expression, ?2 now, ?3 a section slug or NULL, ?4 and ?5 the
  * time bounds, ?6 the row limit, ?7 the offset and ?8 the number of
@@ -16,11 +25,12 @@
  * Ranking: the candidates are the newest ?8 matches that pass the filters,
  * newest by article id (the order stories enter the archive), which FTS5
  * walks from its end and stops at: "cand" reads no more than that however
- * common the word. They are ranked by bm25() (title, lead, body weighted
- * 10, 4, 1), ties newest first, and the page is cut from that order. A
- * rare word has fewer matches than candidates and is ranked in full; a
- * word on most stories ranks its newest SEARCH_CANDIDATES, which is every
- * result a reader can page to and then some. Every page costs the same.
+ * common the word. They are ranked by BM25 (warta_rank(), search_rank.h;
+ * title, lead, body weighted 10, 4, 1) with the document counts ?9 that
+ * db_search_docs() estimated, ties newest first, and the page is cut from
+ * that order. A rare word has fewer matches than candidates and is ranked
+ * in full; a word on most stories ranks its newest SEARCH_CANDIDATES,
+ * which is every result a reader can page to. Every page costs the same. (bm25() would count every match of each word first.)
  *
  * The filters are read from the covering index articles_search, keyed by
  * the rowid FTS5 gives, rather than from rows whose long bodies sit on
@@ -33,7 +43,8 @@
  * SEARCH_MARK_OPEN and SEARCH_MARK_CLOSE. */
 static const char SQL_SEARCH[] =
 	"WITH cand (id, score, published_at) AS ("
-	" SELECT a.id, bm25(articles_fts, 10.0, 4.0, 1.0), a.published_at"
+	" SELECT a.id, warta_rank(articles_fts, ?9, 10.0, 4.0, 1.0),"
+	" a.published_at"
 	" FROM articles_fts CROSS JOIN articles a INDEXED BY articles_search"
 	" ON a.id = articles_fts.rowid"
 	" WHERE articles_fts MATCH ?1"
@@ -388,6 +399,243 @@ read_hit(sqlite3_stmt *st, struct arena *a, struct search_hit *h)
 	return W_OK;
 }
 
+/* The query as run: each phrase on its own (for its document count) and
+ * the MATCH expression joining them, in the same order. */
+struct query {
+	const char *phrase[SEARCH_RANK_PHRASES];
+	size_t n;
+	const char *match;
+	bool none; /* a prefix that no indexed word begins: nothing matches */
+};
+
+/* ?1 the lowest word, ?2 the first string above every word of the prefix.
+ * The "instance" vocabulary yields a word's first occurrence without
+ * counting the rest, so each step is a seek. */
+static const char SQL_TERM[] =
+	"SELECT term FROM articles_vocab WHERE term >= ?1 AND term < ?2"
+	" LIMIT 1";
+
+/* The words of the index that begin with prefix (ASCII, lowercase), up to
+ * PREFIX_TERMS_MAX + 1 of them, into terms; their number in *n. */
+static enum werr
+prefix_terms(struct db *db, struct arena *a, const char *prefix,
+	     const char **terms, size_t *n)
+{
+	size_t len = strlen(prefix);
+	char *lo = arena_alloc(a, len + 2), *hi = arena_strndup(a, prefix, len);
+	if (!lo || !hi)
+		return W_NOMEM;
+	hi[len - 1]++; /* an ASCII letter or digit: no carry */
+	memcpy(lo, prefix, len + 1);
+	size_t lolen = len;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(db, SQL_TERM);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	while (*n <= PREFIX_TERMS_MAX) {
+		sqlite3_reset(st);
+		if (sqlite3_bind_text(st, 1, lo, (int)lolen, SQLITE_STATIC) !=
+			    SQLITE_OK ||
+		    sqlite3_bind_text(st, 2, hi, (int)len, SQLITE_STATIC) !=
+			    SQLITE_OK) {
+			e = db_fail(db, "binding a prefix");
+			break;
+		}
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			e = db_fail(db, "listing a prefix's words");
+			break;
+		}
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		size_t tlen = (size_t)sqlite3_column_bytes(st, 0);
+		char *copy = t ? arena_strndup(a, t, tlen) : NULL;
+		/* The next seek starts just past this word: no word holds a
+		 * control character, so t + "\x01" is the least string above
+		 * it and below its longer neighbours. */
+		char *next = copy ? arena_alloc(a, tlen + 2) : NULL;
+		if (!next) {
+			e = W_NOMEM;
+			break;
+		}
+		memcpy(next, copy, tlen);
+		next[tlen] = '\x01';
+		next[tlen + 1] = '\0';
+		terms[(*n)++] = copy;
+		lo = next;
+		lolen = tlen + 1;
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
+/* An FTS5 string of word: in quotes, any quote doubled. */
+static const char *
+quoted(struct arena *a, const char *word)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_putc(&b, '"');
+	for (const char *p = word; *p; p++) {
+		if (*p == '"')
+			buf_putc(&b, '"');
+		buf_putc(&b, *p);
+	}
+	buf_putc(&b, '"');
+	const char *r = buf_err(&b) == W_OK
+				? arena_strndup(a, buf_cstr(&b), b.len)
+				: NULL;
+	buf_fini(&b);
+	return r;
+}
+
+/* Splits expr, as db_search_expr() writes it ("w1" "w2" "pre"*), into
+ * phrases, turns a last prefix longer than the prefix indexes into the
+ * indexed words it begins (FTS5 would merge the postings of all of them,
+ * every match, before yielding the newest), and joins it all with AND. */
+static enum werr
+db_search_query(struct db *db, struct arena *a, const char *expr,
+		struct query *q)
+{
+	memset(q, 0, sizeof *q);
+	const char *p = expr;
+	while (*p) {
+		if (*p != '"' || q->n == SEARCH_WORDS_MAX)
+			return W_INVAL;
+		const char *start = p++;
+		for (;;) {
+			if (!*p)
+				return W_INVAL;
+			if (*p == '"' && p[1] == '"') {
+				p += 2;
+				continue;
+			}
+			if (*p++ == '"')
+				break;
+		}
+		if (*p == '*')
+			p++;
+		const char *ph = arena_strndup(a, start, (size_t)(p - start));
+		if (!ph)
+			return W_NOMEM;
+		q->phrase[q->n++] = ph;
+		if (*p == ' ')
+			p++;
+	}
+	if (q->n == 0)
+		return W_INVAL;
+
+	/* The last phrase: "word"* with an ASCII word of four characters or
+	 * more (which unicode61 indexes as that word, lowercase). */
+	size_t words = q->n, nterms = 0;
+	const char *terms[PREFIX_TERMS_MAX + 1];
+	const char *last = q->phrase[q->n - 1];
+	size_t len = strlen(last);
+	bool ascii = len >= 7 && last[len - 1] == '*';
+	for (size_t i = 1; ascii && i + 2 < len; i++)
+		ascii = isalnum((unsigned char)last[i]) != 0;
+	if (ascii) {
+		char *word = arena_strndup(a, last + 1, len - 3);
+		if (!word)
+			return W_NOMEM;
+		for (char *c = word; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		enum werr e = prefix_terms(db, a, word, terms, &nterms);
+		if (e != W_OK)
+			return e;
+		if (nterms == 0) {
+			q->none = true;
+			return W_OK;
+		}
+		if (nterms > PREFIX_TERMS_MAX)
+			nterms = 0; /* FTS5's prefix query, at its cost */
+	}
+	if (nterms) {
+		words--;
+		q->n = words;
+		for (size_t i = 0; i < nterms; i++)
+			if (!(q->phrase[q->n++] = quoted(a, terms[i])))
+				return W_NOMEM;
+	}
+
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < words; i++) {
+		if (i)
+			buf_puts(&b, " AND ");
+		buf_puts(&b, q->phrase[i]);
+	}
+	if (nterms) {
+		buf_puts(&b, words ? " AND (" : "(");
+		for (size_t i = words; i < q->n; i++) {
+			if (i > words)
+				buf_puts(&b, " OR ");
+			buf_puts(&b, q->phrase[i]);
+		}
+		buf_putc(&b, ')');
+	}
+	enum werr e = buf_err(&b);
+	if (e == W_OK && !(q->match = arena_strndup(a, buf_cstr(&b), b.len)))
+		e = W_NOMEM;
+	buf_fini(&b);
+	return e;
+}
+
+/* ?1 one phrase, ?2 DOCS_SAMPLE: how many of its newest matches there are
+ * up to the sample, and the oldest of them. FTS5 walks from the end and
+ * stops. */
+static const char SQL_DOCS[] =
+	"SELECT count(*), min(id) FROM (SELECT rowid AS id FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)";
+/* The span of article ids (each a seek). */
+static const char SQL_SPAN[] =
+	"SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)";
+
+/* The document count of each phrase of q, for warta_rank(). A phrase with
+ * fewer matches than DOCS_SAMPLE is counted; a commoner one is taken to
+ * be as dense over the whole archive as among its newest DOCS_SAMPLE
+ * matches (ids grow with time, so the ids they span give the density).
+ * The estimate is of recent use, which is what the candidates are. */
+static enum werr
+db_search_docs(struct db *db, const struct query *q, double *docs)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_SPAN);
+	if (!st)
+		return W_DB;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_fail(db, "reading the span of ids");
+	}
+	int64_t lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	if (!(st = db_stmt(db, SQL_DOCS)))
+		return W_DB;
+	enum werr e = W_OK;
+	for (size_t i = 0; i < q->n && e == W_OK; i++) {
+		sqlite3_reset(st);
+		if (sqlite3_bind_text(st, 1, q->phrase[i], -1, SQLITE_STATIC) !=
+		    SQLITE_OK) {
+			e = db_fail(db, "binding a phrase");
+			break;
+		}
+		sqlite3_bind_int(st, 2, DOCS_SAMPLE);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			e = db_fail(db, "counting a phrase");
+			break;
+		}
+		int64_t n = sqlite3_column_int64(st, 0);
+		int64_t oldest = sqlite3_column_int64(st, 1);
+		docs[i] = (double)n;
+		if (n >= DOCS_SAMPLE && hi > oldest)
+			docs[i] = (double)n * (double)(hi - lo + 1) /
+				  (double)(hi - oldest + 1);
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
 enum werr
 db_search(struct db *db, struct arena *a, const char *expr,
 	  const struct search_filter *f, int64_t now, unsigned page,
@@ -402,11 +650,20 @@ db_search(struct db *db, struct arena *a, const char *expr,
 	if (!out->items)
 		return W_NOMEM;
 
+	struct query q;
+	enum werr e = db_search_query(db, a, expr, &q);
+	if (e != W_OK || q.none)
+		return e;
+	double docs[SEARCH_RANK_PHRASES];
+	if ((e = db_search_docs(db, &q, docs)) != W_OK)
+		return e;
+
 	sqlite3_stmt *st = db_stmt(db, SQL_SEARCH);
 	if (!st)
 		return W_DB;
-	enum werr e = W_OK;
-	if (sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC) != SQLITE_OK ||
+	if (sqlite3_bind_text(st, 1, q.match, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_blob(st, 9, docs, (int)(q.n * sizeof *docs),
+			      SQLITE_STATIC) != SQLITE_OK ||
 	    (f->section && sqlite3_bind_text(st, 3, f->section, -1,
 					     SQLITE_STATIC) != SQLITE_OK)) {
 		e = db_fail(db, "binding a search");

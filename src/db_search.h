@@ -18,8 +18,10 @@
 #define SEARCH_WORDS_MAX 12  /* words of the query that are searched */
 #define SEARCH_PAGE_SIZE 10  /* results per page */
 #define SEARCH_PAGES_MAX 50  /* pages a reader can reach */
-/* Matches ranked per search: the newest this many (db_search). */
-#define SEARCH_CANDIDATES 1000
+/* Matches ranked per search: the newest this many (db_search), which is
+ * every result a reader can page to. Ranking each costs a few
+ * microseconds (its row's length and occurrences), so no more. */
+#define SEARCH_CANDIDATES (SEARCH_PAGE_SIZE * SEARCH_PAGES_MAX)
 
 /* The highlight markers db_search() puts around matched words in titles
  * and snippets before db_search_html() turns them into <mark>. Control
@@ -78,8 +80,9 @@ struct search_page {
  * (published_at <= now) matching expr, an expression from
  * db_search_expr() (never anything else), within f. The candidates are
  * the newest SEARCH_CANDIDATES matches within f (newest by article id, the
- * order stories enter the archive); they are ranked by BM25 with the title
- * weighing 10, the lead 4 and the body 1, ties to the newest. A word on
+ * order stories enter the archive); they are ranked by BM25 (warta_rank())
+ * with the title weighing 10, the lead 4 and the body 1, ties to the
+ * newest. A word on
  * fewer stories is ranked in full. So the cost of any page is bounded
  * however common the word and however deep the page. Paged by
  * LIMIT/OFFSET within the candidates: a rank is not a stable key to seek

@@ -220,10 +220,9 @@ page_error(struct worker *w, const struct req *req, struct resp *resp,
 const char *
 page_article_path(struct worker *w, const struct article *a)
 {
-	struct local_date d;
-	datefmt_local(a->published_at, w->site.tz_offset, &d);
-	return arena_printf(&w->arena, "/%04d/%02d/%02d/%s", d.year, d.month,
-			    d.day, a->slug);
+	char day[16]; /* "/YYYY/MM/DD/" */
+	datefmt_path(a->published_at, w->site.tz_offset, day, sizeof day);
+	return arena_cat(&w->arena, day, a->slug ? a->slug : "", (char *)NULL);
 }
 
 void
@@ -237,15 +236,17 @@ page_card(struct worker *w, struct tobj *o, const struct article *a)
 	if (a->section.slug) {
 		struct tobj *s = tobj_obj(o, "section");
 		tobj_str(s, "name", a->section.name);
-		tobj_str(s, "url", arena_printf(&w->arena, "/kanal/%s",
-						a->section.slug));
+		tobj_str(s, "url", arena_cat(&w->arena, "/kanal/",
+						a->section.slug, (char *)NULL));
 	}
 	struct tlist *au = tobj_list(o, "authors");
 	for (size_t i = 0; i < a->nauthors; i++) {
 		struct tobj *it = tlist_add(au);
 		tobj_str(it, "name", a->authors[i].name);
-		tobj_str(it, "url", arena_printf(&w->arena, "/penulis/%s",
-						 a->authors[i].slug));
+		tobj_str(it, "url",
+			 arena_cat(&w->arena, "/penulis/",
+				   a->authors[i].slug ? a->authors[i].slug : "",
+				   (char *)NULL));
 		tobj_bool(it, "first", i == 0);
 		tobj_bool(it, "sep", i + 1 < a->nauthors);
 	}

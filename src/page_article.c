@@ -1,6 +1,7 @@
 /* page_article.c - one article at /YYYY/MM/DD/slug: byline, dateline,
  * body with BACA JUGA boxes, sign-off, tags and related stories. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_admin_article.h"
@@ -12,6 +13,8 @@
 #include "page_live.h"
 #include "page_picture.h"
 #include "page_results.h"
+#include "cache.h"
+#include "listcache.h"
 
 #define RELATED_MAX 5
 /* The lead picture spans the article column, 44rem (static/warta.css). */
@@ -251,25 +254,85 @@ keep_others(struct article_list *l, int64_t self,
 	l->n = n;
 }
 
+/* Copies list l's items (not their strings, which stay where they are)
+ * into the request's arena, to be trimmed for one story. */
+static enum werr
+list_copy(struct worker *w, const struct article_list *l,
+	  struct article_list *out)
+{
+	*out = *l;
+	if (l->n == 0)
+		return W_OK;
+	out->items = arena_alloc(&w->arena, l->n * sizeof *l->items);
+	if (!out->items)
+		return W_NOMEM;
+	memcpy(out->items, l->items, l->n * sizeof *l->items);
+	return W_OK;
+}
+
+/* Reads list kind for story a into arena. */
+static enum werr
+read_list(struct worker *w, struct arena *arena, enum listcache_kind kind,
+	  const struct article *a, int64_t now, struct article_list *out)
+{
+	switch (kind) {
+	case LISTCACHE_LATEST:
+		return db_articles_latest(w->db, arena, now, NULL,
+					  RAIL_MAX + 1, out);
+	case LISTCACHE_SECTION:
+		return db_articles_by_section(w->db, arena, a->section.id, now,
+					      NULL, 2 * RAIL_MAX + 1, out);
+	case LISTCACHE_RELATED:
+		return db_articles_related(w->db, arena, a, now, RELATED_MAX,
+					   out);
+	}
+	return W_INVAL;
+}
+
+/* List kind for story a, from the worker's list cache when the site has
+ * not changed since it was read (listcache.h), else read and kept. The
+ * items are the request's own copy: trim them at will. */
+static enum werr
+story_list(struct worker *w, const struct req *req, enum listcache_kind kind,
+	   const struct article *a, struct article_list *out)
+{
+	int64_t stamp, key = kind == LISTCACHE_LATEST	 ? 0
+			     : kind == LISTCACHE_SECTION ? a->section.id
+							 : a->id;
+	struct listcache *lc = NULL;
+	if (cache_site_stamp(w, req, &stamp) == W_OK)
+		lc = listcache_at(&w->lists, stamp, req->now);
+	const struct article_list *kept = listcache_get(lc, kind, key);
+	if (kept)
+		return list_copy(w, kept, out);
+	struct arena *arena = listcache_arena(lc);
+	struct article_list l;
+	enum werr e = read_list(w, arena ? arena : &w->arena, kind, a,
+				req->now, &l);
+	if (e != W_OK)
+		return e;
+	if (arena)
+		listcache_put(lc, kind, key, &l);
+	return list_copy(w, &l, out);
+}
+
 /* The side column (beside the story on a wide screen, below it on a
  * phone): the newest stories, then the newest of the story's section not
  * already in the first block; never the story itself. Two reads of the
  * listing indexes (articles_live, articles_live_section) of a dozen rows
- * at most, whatever the size of the archive. */
+ * at most, whatever the size of the archive, and most of the time not
+ * even those (story_list()). */
 static enum werr
 rail(struct worker *w, const struct req *req, struct resp *resp,
      struct tobj *ctx, const struct article *a)
 {
 	struct article_list latest, section;
-	enum werr e = db_articles_latest(w->db, &w->arena, req->now, NULL,
-					 RAIL_MAX + 1, &latest);
+	enum werr e = story_list(w, req, LISTCACHE_LATEST, a, &latest);
+	if (e == W_OK)
+		e = story_list(w, req, LISTCACHE_SECTION, a, &section);
 	if (e != W_OK)
 		return e;
 	keep_others(&latest, a->id, NULL, RAIL_MAX);
-	e = db_articles_by_section(w->db, &w->arena, a->section.id, req->now,
-				   NULL, 2 * RAIL_MAX + 1, &section);
-	if (e != W_OK)
-		return e;
 	keep_others(&section, a->id, &latest, RAIL_MAX);
 
 	page_touch(resp, page_cards(w, ctx, "rail_latest", &latest));
@@ -322,8 +385,7 @@ page_article(struct worker *w, struct req *req, struct resp *resp)
 	}
 
 	struct article_list related;
-	e = db_articles_related(w->db, &w->arena, &a, req->now, RELATED_MAX,
-				&related);
+	e = story_list(w, req, LISTCACHE_RELATED, &a, &related);
 	if (e != W_OK)
 		return e;
 	/* The image and the public corrections. */

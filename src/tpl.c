@@ -78,11 +78,19 @@ tobj_new(struct arena *a)
 	return &r->o;
 }
 
+/* Whether field key k is key: most keys differ in their first byte, and
+ * a page looks up and sets keys thousands of times. */
+static bool
+same_key(const char *k, const char *key)
+{
+	return k[0] == key[0] && strcmp(k, key) == 0;
+}
+
 static const struct tval *
 find(const struct tobj *o, const char *key)
 {
 	for (const struct tfield *f = o->fields; f; f = f->next)
-		if (strcmp(f->key, key) == 0)
+		if (same_key(f->key, key))
 			return &f->v;
 	return NULL;
 }
@@ -105,7 +113,7 @@ set(struct tobj *o, const char *key, struct tval v)
 		return false;
 	struct tfield *f;
 	for (f = o->fields; f && key; f = f->next)
-		if (strcmp(f->key, key) == 0)
+		if (same_key(f->key, key))
 			break;
 	if (!f) {
 		/* A NULL key is a caller's bug; report it like a failure. */

@@ -115,6 +115,30 @@ class Rail(unittest.TestCase):
         blocks = rail_blocks(html)
         self.assertEqual([b[0] for b in blocks], ["Terbaru"])
 
+    def test_zz_follows_every_change(self):
+        """Each worker keeps the column's lists while nothing on the site
+        changes (listcache.h): a new story and an unpublished one show at
+        once, on every worker. Runs last, as it changes the site."""
+        for _ in range(8):
+            page("rail-sepi-3")  # every thread has the lists now
+        now = int(time.time())
+        W.add_article("rail-baru", "Baru <rail>", published_at=now - 1)
+        for _ in range(8):
+            a, html = page("rail-sepi-3")
+            latest, _ = expected(a)
+            self.assertEqual(latest[0]["slug"], "rail-baru")
+            self.assertEqual(rail_blocks(html)[0], ("Terbaru",
+                                                    links(latest)))
+        with W.db() as c:
+            c.execute("UPDATE articles SET status = 'unpublished',"
+                      " updated_at = ? WHERE slug = 'rail-baru'",
+                      (int(time.time()),))
+        for _ in range(8):
+            a, html = page("rail-sepi-3")
+            self.assertNotIn("rail-baru", html)
+            self.assertEqual(rail_blocks(html)[0][1],
+                             links(expected(a)[0]))
+
 
 if __name__ == "__main__":
     unittest.main()

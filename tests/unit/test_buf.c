@@ -108,6 +108,12 @@ test_arena(void **state)
 	assert_int_equal((uintptr_t)arena_alloc(&a, 8) % _Alignof(max_align_t),
 			 0);
 	assert_string_equal(arena_strndup(&a, "abcdef", 3), "abc");
+	assert_string_equal(arena_cat(&a, "/kanal/", "politik", (char *)NULL),
+			    "/kanal/politik");
+	assert_string_equal(arena_cat(&a, (char *)NULL), "");
+	char *cat = arena_cat(&a, "<", longs, ">", "", (char *)NULL);
+	assert_int_equal(strlen(cat), sizeof longs + 1);
+	assert_int_equal(cat[sizeof longs], '>');
 	assert_null(arena_alloc(&a, SIZE_MAX));
 	arena_reset(&a);
 	assert_string_equal(arena_strdup(&a, "again"), "again");

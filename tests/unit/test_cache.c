@@ -286,7 +286,9 @@ header(const struct resp *r, const char *name)
 static void
 page(struct fx *fx, enum method m, const char *body, int64_t own)
 {
+	/* A new request, as worker_begin() starts one. */
 	arena_reset(&fx->w.arena);
+	fx->w.stamp_read = false;
 	memset(&fx->req, 0, sizeof fx->req);
 	fx->req.arena = &fx->w.arena;
 	fx->req.method = m;

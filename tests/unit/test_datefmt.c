@@ -153,6 +153,11 @@ test_machine(void **state)
 			    "Thu, 21 Nov 2024 03:15:00 GMT");
 	assert_string_equal(datefmt_http(784111777, out, sizeof out),
 			    "Sun, 06 Nov 1994 08:49:37 GMT");
+	/* WIB turns the day over before UTC does. */
+	assert_string_equal(datefmt_path(T0 + 14 * 3600, WIB, out, sizeof out),
+			    "/2024/11/22/");
+	assert_string_equal(datefmt_path(T0 + 14 * 3600, 0, out, sizeof out),
+			    "/2024/11/21/");
 }
 
 static void
@@ -262,6 +267,17 @@ test_truncation(void **state)
 	assert_string_equal(datefmt_rfc822(T0, WIB, out, sizeof out),
 			    "Thu, 21");
 	assert_string_equal(datefmt_http(T0, out, 1), "");
+	/* The hand-written formats truncate like snprintf. */
+	memset(out, 'X', sizeof out);
+	assert_string_equal(datefmt_iso(T0, WIB, out, 6), "2024-");
+	assert_int_equal(out[6], 'X');
+	assert_string_equal(datefmt_short(T0, WIB, "WIB", out, sizeof out),
+			    "21/11/2");
+	assert_string_equal(datefmt_path(T0, WIB, out, sizeof out), "/2024/1");
+	assert_string_equal(datefmt_iso(T0, WIB, out, 1), "");
+	memset(out, 'X', sizeof out);
+	(void)datefmt_short(T0, WIB, NULL, out, 0);
+	assert_int_equal(out[0], 'X');
 }
 
 static void

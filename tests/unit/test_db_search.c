@@ -442,6 +442,67 @@ test_ranking(void **state)
 	assert_string_equal(ids(fx, "logistik", NOW, NULL), "10,13,12,11");
 }
 
+/* Two words, one on every story and one on few: a story holding the rare
+ * one twice outranks one holding the common one as often and the rare one
+ * once, because the document counts warta_rank() is given weigh them. */
+static void
+test_ranking_idf(void **state)
+{
+	struct fx *fx = *state;
+	for (int i = 0; i < 40; i++)
+		add(fx->db, 200 + i, "published", 2, NOW - 30 * HOUR + i,
+		    "Rapat umum", "", "Isi umum.");
+	add(fx->db, 300, "published", 2, NOW - 3 * HOUR, "Kabar",
+	    "", "umum umum umum langka");
+	add(fx->db, 301, "published", 2, NOW - 4 * HOUR, "Kabar",
+	    "", "umum langka langka langka");
+	assert_string_equal(ids(fx, "umum langka", NOW, NULL), "301,300");
+	assert_string_equal(ids(fx, "langka umum", NOW, NULL), "301,300");
+}
+
+/* A last word longer than the prefix indexes is searched as the indexed
+ * words it begins; one that begins none finds nothing; a prefix of more
+ * words than are listed still finds every story, through FTS5's own
+ * prefix query. */
+static void
+test_prefix_words(void **state)
+{
+	struct fx *fx = *state;
+	add(fx->db, 30, "published", 1, NOW - HOUR, "Zebra lepas",
+	    "", "Zebrakuda juga.");
+	add(fx->db, 31, "published", 1, NOW - 2 * HOUR, "Kuda zebroid",
+	    "", "Bukan zeb.");
+	assert_string_equal(ids(fx, "zebr", NOW, NULL), "30,31");
+	assert_string_equal(ids(fx, "ZEBRAK", NOW, NULL), "30");
+	assert_string_equal(ids(fx, "kuda zebr", NOW, NULL), "31");
+	assert_string_equal(ids(fx, "zebz", NOW, NULL), "");
+	assert_string_equal(ids(fx, "zebra zzzz", NOW, NULL), "");
+	/* Three characters: the prefix index, not a list of words. */
+	assert_string_equal(ids(fx, "zeb", NOW, NULL), "30,31");
+
+	char title[64];
+	for (int i = 0; i < 70; i++) {
+		snprintf(title, sizeof title, "Rapat banyak%02d", i);
+		add(fx->db, 400 + i, "published", 2, NOW - 40 * HOUR + i,
+		    title, "", "");
+	}
+	struct search_filter all;
+	struct search_page p;
+	db_search_filter_init(&all);
+	const char *expr = db_search_expr(&fx->a, "banyak");
+	size_t found = 0;
+	for (unsigned page = 1; page <= 8; page++) {
+		assert_int_equal(db_search(fx->db, &fx->a, expr, &all, NOW,
+					   page, &p),
+				 W_OK);
+		found += p.n;
+	}
+	assert_int_equal(found, 70);
+	/* Only the first few of them, listed: a prefix each. */
+	assert_string_equal(ids(fx, "banyak6", NOW, NULL),
+			    "469,468,467,466,465,464,463,462,461,460");
+}
+
 static void
 test_hits_and_snippets(void **state)
 {
@@ -575,14 +636,23 @@ test_query_plan(void **state)
 {
 	struct fx *fx = *state;
 	(void)ids(fx, "pemilu", NOW, NULL);
-	/* The statement as db_search.c prepared it, read back. */
-	const char *sql = NULL;
+	/* The statements as db_search.c prepared them, read back: the
+	 * search, and the count of a phrase's newest matches. */
+	const char *sql = NULL, *docs = NULL;
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db_sqlite(fx->db), NULL); st;
-	     st = sqlite3_next_stmt(db_sqlite(fx->db), st))
-		if (strstr(sqlite3_sql(st), "articles_fts MATCH"))
+	     st = sqlite3_next_stmt(db_sqlite(fx->db), st)) {
+		if (strstr(sqlite3_sql(st), "WITH cand"))
 			sql = sqlite3_sql(st);
+		else if (strstr(sqlite3_sql(st), "articles_fts MATCH"))
+			docs = sqlite3_sql(st);
+	}
 	assert_non_null(sql);
+	assert_non_null(docs);
 	char p[2048];
+	/* The count walks the phrase's entries from the newest (192) and
+	 * stops at its LIMIT. */
+	fixture_plan(fx->db, docs, p, sizeof p);
+	assert_non_null(strstr(p, "SCAN articles_fts VIRTUAL TABLE INDEX 192:M"));
 	fixture_plan(fx->db, sql, p, sizeof p);
 	/* Candidates: the FTS5 index drives (":M", a MATCH constraint),
 	 * newest rowid first (192: FTS5 takes ORDER BY rowid DESC, so the
@@ -631,6 +701,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_every_hostile_query_runs,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranking_idf, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_prefix_words, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_hits_and_snippets, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
