@@ -191,6 +191,11 @@ upload(struct worker *w, struct req *req, struct resp *resp)
 		e = db_media_add(w->db, &pic.pic, pic.size,
 				 w->session->user.id, req->now, &o->id,
 				 &created);
+		if (e == W_OK && created)
+			e = admin_audit(w, req, "media.upload", 0,
+					arena_printf(&w->arena,
+						     "picture %" PRId64 " %s",
+						     o->id, pic.pic.key));
 		if (e != W_OK) {
 			if (made)
 				imgproc_discard(w->app->media_dir, &pic.pic);
@@ -346,6 +351,12 @@ admin_library_item(struct worker *w, struct req *req, struct resp *resp)
 	}
 	e = db_media_update(w->db, m.id, caption, credit, alt, fx, fy,
 			    req->now);
+	/* The audit row is also what tells the page caches (cache.c's site
+	 * stamp) that lists showing this picture changed. */
+	if (e == W_OK)
+		e = admin_audit(w, req, "media.edit", 0,
+				arena_printf(&w->arena, "picture %" PRId64,
+					     m.id));
 	if (e != W_OK)
 		return e;
 	return admin_redirect(
