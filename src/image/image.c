@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -322,12 +323,117 @@ scaled(VipsImage *img, int w, int h)
 	return out;
 }
 
+/* The encodings to do: every rendition is computed first (the resizing,
+ * which libvips spreads over its own threads), then encoded and written
+ * by ENCODERS threads at once (each encoder is single-threaded, and they
+ * are most of the work). */
+#define ENCODERS 2
+#define JOBS_MAX (PICTURE_WIDTHS_MAX * PICTURE__FMTS + PICTURE__CROPS + 1)
+
+struct job {
+	VipsImage *img; /* a reference of the job's own */
+	enum picture_fmt f;
+	size_t max_bytes;
+	char name[PICTURE_NAME_MAX];
+};
+
+struct batch {
+	int dfd;
+	const char *dir;
+	struct job jobs[JOBS_MAX];
+	size_t n;
+	pthread_mutex_t lock;
+	size_t next;	    /* the next job to take */
+	enum image_err err; /* the first failure */
+};
+
+static enum image_err
+add_job(struct batch *b, VipsImage *img, enum picture_fmt f,
+	const char *name, size_t max_bytes)
+{
+	if (b->n == JOBS_MAX)
+		return IMAGE_IO;
+	struct job *j = &b->jobs[b->n++];
+	g_object_ref(img);
+	j->img = img;
+	j->f = f;
+	j->max_bytes = max_bytes;
+	snprintf(j->name, sizeof j->name, "%s", name);
+	return IMAGE_OK;
+}
+
+static void *
+encoder(void *arg)
+{
+	struct batch *b = arg;
+	for (;;) {
+		pthread_mutex_lock(&b->lock);
+		size_t i = b->err == IMAGE_OK ? b->next++ : b->n;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n)
+			break;
+		struct job *j = &b->jobs[i];
+		enum image_err e =
+			save(b->dfd, b->dir, j->img, j->f, j->name, j->max_bytes);
+		if (e != IMAGE_OK) {
+			pthread_mutex_lock(&b->lock);
+			if (b->err == IMAGE_OK)
+				b->err = e;
+			pthread_mutex_unlock(&b->lock);
+		}
+	}
+	return NULL;
+}
+
+/* Runs every job of b (widest first: the longest ones start first) and
+ * drops their images. */
+static enum image_err
+run_batch(struct batch *b)
+{
+	pthread_t t[ENCODERS - 1];
+	size_t started = 0;
+	for (; started < ENCODERS - 1; started++)
+		if (pthread_create(&t[started], NULL, encoder, b) != 0)
+			break; /* fewer threads: the work still gets done */
+	encoder(b);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	for (size_t i = 0; i < b->n; i++)
+		g_object_unref(b->jobs[i].img);
+	b->n = 0;
+	return b->err;
+}
+
+static struct batch *
+batch_new(int dfd, const char *dir)
+{
+	struct batch *b = g_try_malloc0(sizeof *b);
+	if (!b)
+		return NULL;
+	b->dfd = dfd;
+	b->dir = dir;
+	pthread_mutex_init(&b->lock, NULL);
+	return b;
+}
+
+/* Runs b's jobs when e (what adding them gave) is IMAGE_OK, frees b;
+ * the first failure. */
+static enum image_err
+batch_free(struct batch *b, enum image_err e)
+{
+	if (e != IMAGE_OK)
+		b->err = e;
+	e = run_batch(b);
+	pthread_mutex_destroy(&b->lock);
+	g_free(b);
+	return e;
+}
+
 /* The whole picture at every width, WebP and JPEG, widest first so that
  * each narrower one is scaled from the one before (cheaper, and at these
  * ratios as sharp). */
 static enum image_err
-widths(int dfd, const struct image_opts *o, const struct picture *p,
-       VipsImage *full)
+widths(struct batch *b, const struct picture *p, VipsImage *full)
 {
 	int ws[PICTURE_WIDTHS_MAX];
 	size_t n = picture_widths(p, ws);
@@ -350,8 +456,7 @@ widths(int dfd, const struct image_opts *o, const struct picture *p,
 						name, sizeof name))
 				e = IMAGE_IO;
 			else
-				e = save(dfd, o->dir, m, (enum picture_fmt)f,
-					 name, 0);
+				e = add_job(b, m, (enum picture_fmt)f, name, 0);
 		g_object_unref(from);
 		from = m;
 	}
@@ -362,8 +467,7 @@ widths(int dfd, const struct image_opts *o, const struct picture *p,
 /* Every crop of p, cut from src, which shows the whole original at
  * src->Xsize / p->width of its size. */
 static enum image_err
-crops(int dfd, const struct image_opts *o, const struct picture *p,
-      VipsImage *src)
+crops(struct batch *b, const struct picture *p, VipsImage *src)
 {
 	double k = (double)src->Xsize / p->width;
 	enum image_err e = IMAGE_OK;
@@ -390,8 +494,8 @@ crops(int dfd, const struct image_opts *o, const struct picture *p,
 		}
 		VipsImage *lazy = scaled(cut, ow, oh);
 		g_object_unref(cut);
-		/* Computed once, saved up to twice (and more when the share
-		 * crop steps its quality down). */
+		/* Computed once, encoded up to twice (and more when the
+		 * share crop steps its quality down). */
 		VipsImage *out = lazy ? vips_image_copy_memory(lazy) : NULL;
 		if (lazy)
 			g_object_unref(lazy);
@@ -407,10 +511,9 @@ crops(int dfd, const struct image_opts *o, const struct picture *p,
 					       sizeof name))
 				e = IMAGE_IO;
 			else
-				e = save(dfd, o->dir, out, (enum picture_fmt)f,
-					 name,
-					 c == PICTURE_SHARE ? SHARE_MAX_BYTES
-							    : 0);
+				e = add_job(b, out, (enum picture_fmt)f, name,
+					    c == PICTURE_SHARE ? SHARE_MAX_BYTES
+							       : 0);
 		}
 		g_object_unref(out);
 	}
@@ -534,9 +637,12 @@ image_process(const void *data, size_t len, const struct image_opts *o,
 		e = IMAGE_IO;
 		goto out;
 	}
-	e = widths(dfd, o, &p, full);
+	struct batch *b = batch_new(dfd, o->dir);
+	e = b ? widths(b, &p, full) : IMAGE_IO;
 	if (e == IMAGE_OK)
-		e = crops(dfd, o, &p, full);
+		e = crops(b, &p, full);
+	if (b)
+		e = batch_free(b, e);
 	if (e == IMAGE_OK && o->keep_original) {
 		char name[PICTURE_KEY_LEN + sizeof ".orig"];
 		snprintf(name, sizeof name, "%s.orig", p.key);
@@ -623,7 +729,10 @@ image_recrop(const struct image_opts *o, const struct picture *p)
 	if (dfd < 0)
 		return IMAGE_IO;
 	VipsImage *src = crop_source(dfd, o, p);
-	enum image_err e = src ? crops(dfd, o, p, src) : IMAGE_IO;
+	struct batch *b = src ? batch_new(dfd, o->dir) : NULL;
+	enum image_err e = b ? crops(b, p, src) : IMAGE_IO;
+	if (b)
+		e = batch_free(b, e);
 	if (e == IMAGE_OK && fsync(dfd) != 0)
 		fprintf(stderr, "warta-picture: cannot fsync %s: %s\n", o->dir,
 			strerror(errno));
