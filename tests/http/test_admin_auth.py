@@ -584,6 +584,10 @@ class Gate(Base):
     def test_methods(self):
         r = H.fetch(W.port, "/admin/logout")
         self.assertEqual(r.status, 405)
+        # Four segments, like an article's path: still the admin's 405.
+        r = H.fetch(W.port, "/admin/pilkada/1/hasil")
+        self.assertEqual(r.status, 405)
+        self.assertEqual(r.header("Allow"), "POST")
         r = H.fetch(W.port, "/admin/login", method="PUT")
         self.assertEqual(r.status, 405)
         self.assertIn("POST", r.header("Allow"))
