@@ -45,6 +45,8 @@ static const struct {
     {"pair_saved", "Pasangan calon tersimpan."},
     {"pair_deleted", "Pasangan calon dihapus."},
     {"results_added", "Data hasil ditambahkan."},
+    /* The media library (admin_library.c). */
+    {"uploaded", "Foto diunggah dan diolah."},
 };
 
 const char *
@@ -250,7 +252,7 @@ nav_current(struct tobj *nav, const char *path)
 	    {"/admin/authors", "authors"},   {"/admin/users", "users"},
 	    {"/admin/settings", "settings"}, {"/admin/audit", "audit"},
 	    {"/admin/account", "account"}, {"/admin/agenda", "agenda"},
-	    {"/admin/pilkada", "pilkada"},
+	    {"/admin/pilkada", "pilkada"}, {"/admin/media", "media"},
 	};
 
 	if (!path)

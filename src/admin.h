@@ -60,7 +60,7 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
  * Names set: site.{name,tagline,base_url,lang}, title, path, csrf,
  * signed_in, user.{name,email,role,role_label}, can_publish, can_taxonomy,
  * can_users, can_settings, can_audit, can_results, nav.{home,articles,new,
- * sections,tags,authors,users,settings,audit,pilkada} (true for the
+ * sections,tags,authors,users,settings,audit,pilkada,media} (true for the
  * current area), flash.
  * The flash codes a handler may redirect with (?ok=CODE; anything else
  * shows nothing): saved, created, submitted, published, scheduled,
@@ -68,7 +68,7 @@ enum werr admin_gate(struct worker *w, struct req *req, struct resp *resp,
  * user_enabled, password, settings, logout, password_own, session_ended,
  * bulk; for election night live_opened, live_closed, live_posted,
  * live_saved, live_deleted, region_saved, pair_saved, pair_deleted,
- * results_added. */
+ * results_added; for the media library uploaded. */
 struct tobj *admin_ctx(struct worker *w, const struct req *req,
 		       const char *title);
 

@@ -129,6 +129,33 @@ enum werr admin_upload_store(struct worker *w, const struct upload *up,
  * written); failures are logged. */
 void admin_upload_discard(struct worker *w, const char *name);
 
+/* Pictures (admin_media.c): every upload of the editor and the library
+ * is decoded and re-encoded by the warta-picture helper (imgproc.h). */
+
+/* A quick look at an uploaded file before anything runs: NULL when it may
+ * go to the helper, else the Indonesian sentence, naming the file, for an
+ * empty file or one over MEDIA_MAX_SIZE. */
+const char *admin_picture_check(struct worker *w,
+				const struct form_field *file);
+
+/* Makes the uploaded file a picture: the one already in the library when
+ * the same bytes came before (nothing runs), else the helper decodes it
+ * and writes its renditions (focal point in the centre). W_OK with *why
+ * NULL: out->pic and out->size are set, *made tells whether files were
+ * written now (imgproc_discard them if what follows fails). W_OK with *why
+ * set: refused, with the Indonesian sentence naming the file; nothing was
+ * stored. W_IO when the helper could not do its work (logged). */
+enum werr admin_picture_make(struct worker *w, const struct form_field *file,
+			     struct admin_picture *out, bool *made,
+			     const char **why) WUNUSED;
+
+/* The root-relative address of picture p's JPEG rendition nearest to want
+ * px wide (the widest not wider, else the narrowest), or of a legacy
+ * upload's file name when p has no key; in the worker's arena. NULL when
+ * there is neither. */
+const char *admin_picture_src(struct worker *w, const char *name,
+			      const struct picture *p, int want);
+
 /* Fills ctx's "conflict" for the editor's 409 page (admin_conflict.c):
  * who saved theirs (the stored article) and when, and for each of title,
  * lead, body, tags and status that they changed since base_version (the

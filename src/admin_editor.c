@@ -10,6 +10,9 @@
 #include "datefmt.h"
 #include "db_collab.h"
 #include "db_article.h"
+#include "db_media.h"
+#include "imgproc.h"
+#include "page_foto.h"
 #include "db_taxonomy.h"
 #include "markdown.h"
 #include "page.h"
@@ -25,6 +28,7 @@
 #define MAX_DATELINE 80
 #define MAX_CAPTION 500
 #define MAX_CREDIT 200
+#define MAX_ALT 300
 #define MAX_NOTE 2000
 
 static bool
@@ -57,7 +61,9 @@ struct editor {
 	bool restored;	      /* the form holds the user's autosave */
 	bool locked_view;     /* read-only: no presence, no autosave */
 	bool remove_image;
-	struct upload up;
+	const struct form_field *pic_file; /* a new featured picture */
+	const char *image_alt; /* the featured picture's alt text, as typed;
+				  NULL when the form has none */
 	struct {
 		const char *field, *msg;
 	} errs[ED_ERRS];
@@ -373,11 +379,29 @@ read_form(struct worker *w, const struct req *req, struct editor *ed)
 	text_field(w, ed, f, "image_credit", MAX_CREDIT, &a->image_credit);
 	const char *rm = form_get(f, "remove_image");
 	ed->remove_image = rm && strcmp(rm, "1") == 0;
-	enum werr e = admin_upload_check(f, "image", &ed->up);
-	if (e != W_OK) {
-		ed->up.file = NULL;
-		bad(ed, "image", admin_upload_message(e));
+	/* Only a quick look here; the helper decodes it once the rest of
+	 * the form is valid (submit). */
+	ed->pic_file = form_file(f, "image");
+	const char *msg = admin_picture_check(w, ed->pic_file);
+	if (msg) {
+		ed->pic_file = NULL;
+		bad(ed, "image", msg);
 	}
+	/* A picture from the library instead of a file. */
+	const char *pick = form_get(f, "image_id");
+	if (pick && *pick && !ed->pic_file && !ed->remove_image) {
+		int64_t id = admin_id(pick);
+		struct media_item m;
+		if (!id || db_media_get(w->db, &w->arena, id, &m) != W_OK)
+			bad(ed, "image", "Foto pilihan tidak ada di pustaka.");
+		else {
+			a->image_id = id;
+			a->image_name = m.name;
+			a->image_pic = m.pic;
+		}
+	}
+	if (form_get(f, "image_alt"))
+		text_field(w, ed, f, "image_alt", MAX_ALT, &ed->image_alt);
 	text_field(w, ed, f, "unpublish_reason", MAX_NOTE, &ed->reason);
 	text_field(w, ed, f, "correction", MAX_NOTE, &ed->correction);
 	ed->sched_date = admin_trim(w, form_get(f, "schedule_date"));
@@ -577,19 +601,31 @@ render_editor(struct worker *w, struct req *req, struct resp *resp,
 	tobj_str(f, "schedule_time", ed->sched_time);
 	tobj_str(f, "unpublish_reason", ed->reason);
 	tobj_str(f, "correction", ed->correction);
-	/* The stored image, unless this form asked to remove it. */
-	if (ed->stored.image_name && ed->stored.image_name[0] &&
-	    !ed->remove_image)
+	/* The picture the form shows (the stored one, or one picked from
+	 * the library), unless this form asked to remove it. */
+	if (a->image_id && !ed->remove_image) {
 		tobj_str(f, "image_url",
-			 arena_printf(&w->arena, "/media/%s",
-				      ed->stored.image_name));
+			 admin_picture_src(w, a->image_name, &a->image_pic,
+					   640));
+		tobj_int(f, "image_id", a->image_id);
+		tobj_str(f, "image_media_url",
+			 arena_printf(&w->arena, "/admin/media/%lld",
+				      (long long)a->image_id));
+		if (!ed->image_alt) {
+			struct media_item m;
+			if (db_media_get(w->db, &w->arena, a->image_id, &m) ==
+			    W_OK)
+				ed->image_alt = m.alt;
+		}
+	}
+	tobj_str(f, "image_alt", ed->image_alt ? ed->image_alt : "");
 
 	struct tobj *err = tobj_obj(ctx, "err");
 	for (size_t i = 0; i < ed->nerrs; i++)
 		tobj_str(err, ed->errs[i].field, ed->errs[i].msg);
 	tobj_bool(ctx, "has_errors", ed->nerrs > 0);
 	/* A chosen file cannot be put back into a form: say so. */
-	if (ed->nerrs > 0 && ed->up.file)
+	if (ed->nerrs > 0 && ed->pic_file)
 		tobj_str(ctx, "image_again",
 			 "Gambar belum disimpan; pilih lagi berkasnya.");
 
@@ -738,6 +774,55 @@ conflict(struct worker *w, struct req *req, struct resp *resp,
 	return render_editor(w, req, resp, ed, 409);
 }
 
+/* Refuses (an error beside the field) to make public a story that shows
+ * a picture without alt text: its featured one (unless the form gives the
+ * alt text now) or one of its [[foto:ID]] lines. */
+static enum werr
+alt_check(struct worker *w, struct editor *ed, const struct admin_save *s)
+{
+	if (ed->a.status != ST_PUBLISHED && ed->a.status != ST_SCHEDULED)
+		return W_OK;
+	int64_t ids[1 + ADMIN_MAX_FOTOS];
+	size_t n = 0;
+	bool featured_alt = s->image_alt && *admin_trim(w, s->image_alt);
+	bool featured = ed->a.image_id || s->picture;
+	if (featured && !featured_alt) {
+		if (!ed->a.image_id || s->picture) {
+			/* A new upload has no alt text yet. */
+			bad(ed, "image_alt", "Isi teks alternatif foto utama "
+					     "sebelum berita ditayangkan.");
+		} else {
+			ids[n++] = ed->a.image_id;
+		}
+	}
+	struct buf html;
+	buf_init(&html);
+	enum werr e = markdown_render(ed->a.body_md, strlen(ed->a.body_md),
+				      &html);
+	if (e == W_OK)
+		e = buf_err(&html);
+	if (e == W_OK)
+		n += markdown_foto_markers(buf_cstr(&html), ids + n,
+					   ADMIN_MAX_FOTOS);
+	buf_fini(&html);
+	int64_t missing = 0;
+	if (e == W_OK)
+		e = db_media_alt_missing(w->db, ids, n, &missing);
+	if (e == W_OK && missing) {
+		if (missing == ed->a.image_id && featured && !featured_alt)
+			bad(ed, "image_alt", "Isi teks alternatif foto utama "
+					     "sebelum berita ditayangkan.");
+		else
+			bad(ed, "body",
+			    arena_printf(&w->arena,
+					 "Foto %lld belum punya teks "
+					 "alternatif; isi di Pustaka media "
+					 "sebelum berita ditayangkan.",
+					 (long long)missing));
+	}
+	return e;
+}
+
 /* The save of the editor form, for a new article or a stored one. */
 static enum werr
 submit(struct worker *w, struct req *req, struct resp *resp,
@@ -810,25 +895,38 @@ submit(struct worker *w, struct req *req, struct resp *resp,
 	if (ed->nerrs > 0)
 		return render_editor(w, req, resp, ed, 422);
 
-	/* Everything is valid: only now does a file reach the disk, and it
-	 * goes again if the save fails. */
-	char name[MEDIA_NAME_LEN] = "";
-	struct admin_media m;
+	/* Everything else is valid: only now is a new picture decoded and
+	 * written, and its files go again if the save fails. */
+	struct admin_picture pic;
+	bool made = false;
 	enum werr e;
-	if (ed->up.file) {
-		e = admin_upload_store(w, &ed->up, name);
+	if (ed->pic_file) {
+		const char *refused;
+		e = admin_picture_make(w, ed->pic_file, &pic, &made, &refused);
 		if (e != W_OK)
 			return e;
-		m = (struct admin_media){name, media_mime(ed->up.type),
-					 ed->up.file->len};
-		s.image = &m;
+		if (refused) {
+			bad(ed, "image", refused);
+			return render_editor(w, req, resp, ed, 422);
+		}
+		s.picture = &pic;
 	} else if (ed->remove_image) {
 		ed->a.image_id = 0;
 	}
+	/* The alt text typed beside the featured picture is the picture's
+	 * own (the library's), saved with the story. */
+	s.image_alt = ed->image_alt;
+	if ((e = alt_check(w, ed, &s)) != W_OK)
+		return e;
+	if (ed->nerrs > 0) {
+		if (made)
+			imgproc_discard(w->app->media_dir, &pic.pic);
+		return render_editor(w, req, resp, ed, 422);
+	}
 	bool created = ed->a.id == 0;
 	e = db_admin_article_save(w->db, &ed->a, &s);
-	if (e != W_OK)
-		admin_upload_discard(w, name);
+	if (e != W_OK && made)
+		imgproc_discard(w->app->media_dir, &pic.pic);
 	if (e == W_STALE) {
 		/* Someone saved between our load and our write. */
 		ed->a.id = ed->stored.id;
@@ -1019,5 +1117,21 @@ admin_preview(struct worker *w, struct req *req, struct resp *resp)
 	}
 	x.image_caption = ed.a.image_caption;
 	x.image_credit = ed.a.image_credit;
+	/* The picture the form shows: the stored one, or one picked from the
+	 * library (a file chosen but not yet sent cannot be shown). */
+	struct media_item m;
+	if (ed.remove_image || !ed.a.image_id) {
+		x.image_name = "";
+		memset(&x.photo, 0, sizeof x.photo);
+	} else if (db_media_get(w->db, &w->arena, ed.a.image_id, &m) == W_OK) {
+		page_foto_photo(&m, &x.photo);
+		x.image_name = m.name;
+		if (*x.image_caption)
+			x.photo.caption = x.image_caption;
+		if (*x.image_credit)
+			x.photo.credit = x.image_credit;
+		if (!*x.photo.alt)
+			x.photo.alt = x.photo.caption;
+	}
 	return page_article_render(w, req, resp, &art, &related, &x, true);
 }

@@ -10,6 +10,7 @@
 
 #include "admin.h"
 #include "admin_articles.h"
+#include "admin_library.h"
 #include "admin_election.h"
 #include "admin_manage.h"
 #include "app.h"
@@ -152,6 +153,12 @@ static const struct route routes[] = {
 	{M_POST, "/admin/articles/:id/revisions/:rev/restore",
 	 admin_article_restore, ROUTE_ADMIN},
 	{M_POST, "/admin/preview", admin_preview, ROUTE_ADMIN},
+	/* The media library (admin_library.c). */
+	{M_GET | M_HEAD | M_POST, "/admin/media", admin_library, ROUTE_ADMIN},
+	{M_GET | M_HEAD | M_POST, "/admin/media/:id", admin_library_item,
+	 ROUTE_ADMIN},
+	{M_POST, "/admin/media/:id/delete", admin_library_delete,
+	 ROUTE_ADMIN},
 	/* Uploaded images (admin_media.c); nginx serves them itself. */
 	{M_GET | M_HEAD, "/media/:name", page_media, 0},
 	/* Operations (monitor.c): loopback or a token only, never cached. */

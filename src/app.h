@@ -14,6 +14,7 @@ struct db;
 struct session;
 struct metrics;
 struct shm;
+struct imgproc;
 struct listcache;
 
 /* Read-only once serving starts; shared by every thread. */
@@ -39,6 +40,10 @@ struct app {
 	struct metrics *metrics;
 	const char *monitor_token;
 	uint64_t min_free_bytes;
+	/* Pictures (imgproc.h): the helper, its limits and the process's
+	 * one processing slot; the slot is the only thing in it that
+	 * changes, and a semaphore needs no lock. NULL: uploads fail. */
+	struct imgproc *pictures;
 };
 
 /* Site settings, read from the database per request (cheap: one prepared

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "picture.h"
 
 /* How many lines integrity_check may give: past this the damage is
  * plain, and the rest would only scroll it away. */
@@ -126,7 +127,44 @@ by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Walks the pictures (by name) and the files (by name) side by side. */
+/* True when file is one of the files of a picture with renditions that
+ * the database has: a rendition name (picture.c) or its kept original
+ * (KEY.orig), whose key names a row. */
+static bool
+rendition_of_row(sqlite3 *sq, const char *file)
+{
+	char key[PICTURE_KEY_LEN + 1];
+	if (strlen(file) <= PICTURE_KEY_LEN)
+		return false;
+	memcpy(key, file, PICTURE_KEY_LEN);
+	key[PICTURE_KEY_LEN] = '\0';
+	if (!picture_name_valid(file, NULL) &&
+	    !(picture_key_valid(key) &&
+	      strcmp(file + PICTURE_KEY_LEN, ".orig") == 0))
+		return false;
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(sq, "SELECT 1 FROM media WHERE pkey = ?1", -1,
+			       &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) == SQLITE_OK)
+		found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void
+orphan(sqlite3 *sq, struct check_report *r, FILE *out, const char *dir,
+       const char *file)
+{
+	if (!rendition_of_row(sq, file))
+		problem(r, out, "media orphan",
+			"%s/%s: no picture in the database names it", dir,
+			file);
+}
+
+/* Walks the pictures (by the file each must have: a legacy upload's own,
+ * a processed picture's widest JPEG) and the files (by name) side by
+ * side; the other renditions of a picture are not orphans. */
 static enum werr
 media(sqlite3 *sq, const char *dir, FILE *out, struct check_report *r,
       char *err, size_t errlen)
@@ -154,16 +192,17 @@ media(sqlite3 *sq, const char *dir, FILE *out, struct check_report *r,
 
 	sqlite3_stmt *st = NULL;
 	int i = 0, rc = sqlite3_prepare_v2(
-		       sq, "SELECT id, name FROM media ORDER BY name", -1, &st,
-		       NULL);
+		       sq,
+		       "SELECT id, CASE WHEN pkey IS NULL THEN name"
+		       " ELSE pkey || '-w' || min(width, 1920) || '.jpg' END AS f"
+		       " FROM media ORDER BY f",
+		       -1, &st, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = text(st, 1);
 		r->media_rows++;
 		int c = 1;
 		while (i < k && (c = strcmp(names[i]->d_name, name)) < 0)
-			problem(r, out, "media orphan",
-				"%s/%s: no picture in the database names it",
-				dir, names[i++]->d_name);
+			orphan(sq, r, out, dir, names[i++]->d_name);
 		if (c == 0)
 			i++;
 		else
@@ -177,9 +216,7 @@ media(sqlite3 *sq, const char *dir, FILE *out, struct check_report *r,
 			sqlite3_errmsg(sq));
 	else
 		while (i < k)
-			problem(r, out, "media orphan",
-				"%s/%s: no picture in the database names it",
-				dir, names[i++]->d_name);
+			orphan(sq, r, out, dir, names[i++]->d_name);
 	sqlite3_finalize(st);
 	for (int j = 0; j < k; j++)
 		free(names[j]);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "db_admin.h"
 #include "db_admin_article.h"
+#include "db_media.h"
 #include "markdown.h"
 #include "slug.h"
 
@@ -216,7 +217,8 @@ static const char SQL_LOAD[] =
 	" a.section_id, a.status, a.published_at, a.unpublished_at,"
 	" a.unpublish_reason, a.featured, a.image_id, m.name,"
 	" a.image_caption, a.image_credit, a.created_by, a.editor_id,"
-	" a.created_at, a.updated_at, a.version"
+	" a.created_at, a.updated_at, a.version, coalesce(m.pkey, ''),"
+	" m.width, m.height, m.focal_x, m.focal_y"
 	" FROM articles a LEFT JOIN media m ON m.id = a.image_id"
 	" WHERE a.id = ?1";
 
@@ -265,6 +267,14 @@ article_row(sqlite3_stmt *st, struct arena *a, void *row)
 	out->created_at = sqlite3_column_int64(st, 18);
 	out->updated_at = sqlite3_column_int64(st, 19);
 	out->version = sqlite3_column_int64(st, 20);
+	const char *key = (const char *)sqlite3_column_text(st, 21);
+	if (key && picture_key_valid(key)) {
+		memcpy(out->image_pic.key, key, sizeof out->image_pic.key);
+		out->image_pic.width = sqlite3_column_int(st, 22);
+		out->image_pic.height = sqlite3_column_int(st, 23);
+		out->image_pic.fx = sqlite3_column_int(st, 24);
+		out->image_pic.fy = sqlite3_column_int(st, 25);
+	}
 	bool ok = db_col(st, 1, a, &out->slug) &&
 		  db_col(st, 2, a, &out->title) &&
 		  db_col(st, 3, a, &out->lead) &&
@@ -358,6 +368,14 @@ static const char SQL_ADD_PICK[] =
 static const char SQL_ADD_MEDIA[] =
 	"INSERT INTO media (name, mime, size, user_id, created_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* The pictures a story shows (article_media): its featured one and its
+ * inline ones, those that exist. */
+static const char SQL_DEL_USES[] =
+	"DELETE FROM article_media WHERE article_id = ?1";
+static const char SQL_ADD_USES[] =
+	"INSERT OR IGNORE INTO article_media (media_id, article_id)"
+	" SELECT m.id, ?1 FROM media m JOIN json_each(?2) j ON j.value = m.id";
 
 static const char SQL_ADD_CORRECTION[] =
 	"INSERT INTO corrections (article_id, body, user_id, created_at)"
@@ -586,6 +604,49 @@ save_media(struct db *db, const struct admin_media *m,
 	return e == W_CONFLICT ? W_DB : e;
 }
 
+/* Keeps article_media in step with what the story shows: the featured
+ * picture and every [[foto:ID]] line of the rendered body. */
+static enum werr
+save_uses(struct db *db, const struct admin_article *a, const char *html)
+{
+	int64_t ids[1 + ADMIN_MAX_FOTOS];
+	size_t n = 0;
+	if (a->image_id)
+		ids[n++] = a->image_id;
+	n += markdown_foto_markers(html, ids + n, ADMIN_MAX_FOTOS);
+	enum werr e = run_id(db, SQL_DEL_USES, a->id);
+	if (e != W_OK || n == 0)
+		return e;
+	sqlite3_stmt *st = db_stmt(db, SQL_ADD_USES);
+	if (!st)
+		return W_DB;
+	struct arena ar;
+	arena_init(&ar);
+	sqlite3_bind_int64(st, 1, a->id);
+	e = db_bind_ids(db, st, 2, &ar, ids, n, sizeof ids[0]);
+	if (e == W_OK)
+		e = db_exec(db, st, "recording a story's pictures");
+	sqlite3_reset(st);
+	arena_fini(&ar);
+	return e;
+}
+
+static const char SQL_SET_ALT[] =
+	"UPDATE media SET alt = ?2, updated_at = ?3 WHERE id = ?1"
+	" AND alt IS NOT ?2";
+
+static enum werr
+save_alt(struct db *db, int64_t id, const struct admin_save *s)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_SET_ALT);
+	if (!st)
+		return W_DB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 3, s->now);
+	enum werr e = db_bind_text(db, st, 2, s->image_alt);
+	return e == W_OK ? db_exec(db, st, "saving an alt text") : e;
+}
+
 static enum werr
 save_correction(struct db *db, int64_t id, const struct admin_save *s)
 {
@@ -654,8 +715,16 @@ db_admin_article_save(struct db *db, struct admin_article *art,
 		e = save_base_revision(db, a.id);
 	if (e == W_OK && s->image)
 		e = save_media(db, s->image, s, &a.image_id);
+	bool made = false;
+	if (e == W_OK && s->picture)
+		e = db_media_add(db, &s->picture->pic, s->picture->size,
+				 s->user_id, s->now, &a.image_id, &made);
 	if (e == W_OK)
 		e = save_row(db, &a, s, buf_cstr(&html));
+	if (e == W_OK)
+		e = save_uses(db, &a, buf_cstr(&html));
+	if (e == W_OK && s->image_alt && a.image_id)
+		e = save_alt(db, a.image_id, s);
 	if (e == W_OK)
 		e = save_authors(db, &a);
 	if (e == W_OK)
@@ -678,6 +747,10 @@ db_admin_article_save(struct db *db, struct admin_article *art,
 	a.updated_at = s->now;
 	if (s->image)
 		a.image_name = s->image->name;
+	if (s->picture) {
+		a.image_name = s->picture->pic.key;
+		a.image_pic = s->picture->pic;
+	}
 	*art = a;
 out:
 	buf_fini(&html);
@@ -750,8 +823,17 @@ db_admin_article_id_by_slug(struct db *db, const char *slug, int64_t *id)
 /* ---- what the public page adds ---- */
 
 static const char SQL_EXTRAS[] =
-	"SELECT COALESCE(m.name, ''), COALESCE(m.mime, ''), a.image_caption,"
-	" a.image_credit, COALESCE(au.name, u.name, '')"
+	/* A picture with renditions (007) is shown by its JPEG at most 960
+	 * px wide, which exists for every width (picture_widths()). */
+	"SELECT CASE WHEN m.pkey IS NULL THEN COALESCE(m.name, '')"
+	" ELSE m.pkey || '-w' || min(m.width, 960) || '.jpg' END,"
+	" COALESCE(m.mime, ''), a.image_caption,"
+	" a.image_credit, COALESCE(au.name, u.name, ''),"
+	" COALESCE(m.id, 0), COALESCE(m.pkey, ''), COALESCE(m.width, 0),"
+	" COALESCE(m.height, 0), COALESCE(m.focal_x, 500),"
+	" COALESCE(m.focal_y, 500), COALESCE(m.alt, ''), COALESCE(m.name, ''),"
+	" COALESCE(m.caption, ''), COALESCE(m.credit, ''),"
+	" COALESCE(m.updated_at, 0)"
 	" FROM articles a LEFT JOIN media m ON m.id = a.image_id"
 	" LEFT JOIN users u ON u.id = a.editor_id"
 	" LEFT JOIN authors au ON au.id = u.author_id"
@@ -766,11 +848,31 @@ static enum werr
 extras_row(sqlite3_stmt *st, struct arena *a, void *row)
 {
 	struct article_extras *x = row;
+	struct photo *p = &x->photo;
+	p->id = sqlite3_column_int64(st, 5);
+	p->width = sqlite3_column_int(st, 7);
+	p->height = sqlite3_column_int(st, 8);
+	p->fx = sqlite3_column_int(st, 9);
+	p->fy = sqlite3_column_int(st, 10);
+	x->photo_updated_at = sqlite3_column_int64(st, 15);
+	const char *lib_caption, *lib_credit;
 	bool ok = db_col(st, 0, a, &x->image_name) &&
 		  db_col(st, 1, a, &x->image_mime) &&
 		  db_col(st, 2, a, &x->image_caption) &&
 		  db_col(st, 3, a, &x->image_credit) &&
-		  db_col(st, 4, a, &x->editor_name);
+		  db_col(st, 4, a, &x->editor_name) &&
+		  db_col(st, 6, a, &p->key) && db_col(st, 11, a, &p->alt) &&
+		  db_col(st, 12, a, &p->name) &&
+		  db_col(st, 13, a, &lib_caption) &&
+		  db_col(st, 14, a, &lib_credit);
+	if (ok) {
+		/* The story's caption and credit over the library's. */
+		p->caption = *x->image_caption ? x->image_caption : lib_caption;
+		p->credit = *x->image_credit ? x->image_credit : lib_credit;
+		/* An upload from before alt texts: its caption says most. */
+		if (!*p->alt)
+			p->alt = p->caption;
+	}
 	return ok ? W_OK : W_NOMEM;
 }
 

@@ -16,12 +16,14 @@
 
 #include "db.h"
 #include "model.h"
+#include "picture.h"
 #include "role.h"
 
 /* What one article may carry; the form refuses more. */
 #define ADMIN_MAX_AUTHORS 8
 #define ADMIN_MAX_TAGS 20
 #define ADMIN_MAX_PICKS 8
+#define ADMIN_MAX_FOTOS 64 /* inline pictures a story's article_media records */
 #define ADMIN_TAG_MAX 60 /* bytes in a tag name */
 
 /* An article as the editor shows and saves it. */
@@ -46,6 +48,8 @@ struct admin_article {
 	size_t npicks;
 	int64_t image_id;	/* media row, 0: none */
 	const char *image_name; /* filled by load: its file name, or "" */
+	struct picture image_pic; /* filled by load: key "" for a legacy
+				     upload (or none) */
 	const char *image_caption;
 	const char *image_credit;
 	int64_t created_by; /* user id; 0: nobody (demo, deleted account) */
@@ -128,6 +132,13 @@ struct admin_media {
 	size_t size;
 };
 
+/* A processed upload (imgproc.h) that the save records as the featured
+ * picture, or finds by its key when the same bytes came before. */
+struct admin_picture {
+	struct picture pic;
+	size_t size; /* bytes uploaded */
+};
+
 /* Who saves, when, and what comes with the save. */
 struct admin_save {
 	int64_t user_id;		 /* 0: nobody (tools, tests) */
@@ -136,6 +147,9 @@ struct admin_save {
 	enum article_action act;	 /* names the audit-log row */
 	const char *correction;		 /* non-empty: a public note */
 	const struct admin_media *image; /* non-NULL: the new image */
+	const struct admin_picture *picture; /* non-NULL: likewise */
+	const char *image_alt; /* non-NULL: the featured picture's alt text
+				  (the library's, shared by every story) */
 	/* The version the change was based on (what the form was opened
 	 * on): an update of an article now at another version is refused.
 	 * 0 only for tools that mean "whatever is stored". */
@@ -150,7 +164,10 @@ struct admin_save {
  * to body_html with markdown_render; replaces its authors (in order), its
  * tags (by name; a tag whose slug_from(name) does not exist yet is
  * created) and its picks (by slug; unknown slugs and the article itself
- * are skipped); records s->image as a media row and makes it the image;
+ * are skipped); records s->image or s->picture as a media row and makes
+ * it the image (a picture whose key is known is the existing row); keeps
+ * article_media (the pictures the story shows: the featured one and each
+ * [[foto:ID]] of the body that exists) in step;
  * adds s->correction; sets updated_at to s->now; writes a revision holding
  * the whole article as JSON (built by SQLite from the stored rows, so it
  * is exactly what was saved, with its version) and an audit_log row. On
@@ -190,6 +207,9 @@ struct article_extras {
 	const char *image_credit;
 	const char *editor_name; /* the publishing editor's byline name (or,
 				    without one, their account name); "" */
+	struct photo photo; /* the featured picture (id 0: none), with the
+			       story's caption and credit over the library's */
+	int64_t photo_updated_at; /* its library row's last change */
 	struct admin_correction *corrections; /* oldest first */
 	size_t ncorrections;
 };

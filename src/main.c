@@ -17,6 +17,8 @@
 #include "db.h"
 #include "db_plan.h"
 #include "db_site.h"
+#include "demo_pictures.h"
+#include "imgproc.h"
 #include "fe_cgi.h"
 #include "metrics.h"
 #include "migrate.h"
@@ -55,14 +57,18 @@ static const char usage_main[] =
 	"  --version  print the version\n";
 
 static const char usage_init[] =
-	"usage: warta init --db FILE [--demo] [--site-name NAME] "
-	"[--base-url URL]\n"
+	"usage: warta init --db FILE [--demo [--media DIR]] "
+	"[--site-name NAME]\n"
+	"                  [--base-url URL]\n"
 	"\n"
 	"Creates the database or applies the migrations it lacks; running it\n"
 	"again is a no-op.\n"
 	"\n"
 	"  --db FILE         the SQLite database (created when missing)\n"
 	"  --demo            load the demo newsroom (empty database only)\n"
+	"  --media DIR       with --demo: draw the demo stories' pictures\n"
+	"                    into DIR (warta-picture; without it the demo\n"
+	"                    has none)\n"
 	"  --site-name NAME  the site's name, e.g. \"Warta Banten\"\n"
 	"  --base-url URL    the public address, e.g. https://warta.example\n";
 
@@ -74,6 +80,7 @@ static const char usage_serve[] =
 	"                   [--media DIR] [--synchronous normal|full]\n"
 	"                   [--monitor-token-file FILE] [--min-free-mb N]\n"
 	"                   [--allow-root] [--prefix PATH]\n"
+	"                   [--picture-max-mp N] [--keep-originals]\n"
 	"\n"
 	"Serves the site until SIGTERM or SIGINT. Without --http or --fastcgi\n"
 	"it serves HTTP on 127.0.0.1:8080. A master process holds the sockets\n"
@@ -105,7 +112,12 @@ static const char usage_serve[] =
 	"  --allow-root       serve even as root (not advised)\n"
 	"  --prefix PATH      the mount point when the site is not at the\n"
 	"                     root of its host, e.g. /berita (default: the\n"
-	"                     root)\n";
+	"                     root)\n"
+	"  --picture-max-mp N uploads over N megapixels are refused (default\n"
+	"                     50)\n"
+	"  --keep-originals   keep each upload as uploaded (KEY.orig in the\n"
+	"                     media directory, never served) for sharper new\n"
+	"                     crops\n";
 
 static const char usage_cgi[] =
 	"usage: warta cgi --db FILE [--templates DIR] [--static DIR] "
@@ -216,13 +228,43 @@ require(const char *value, const char *name)
 	}
 }
 
+static bool media_dir(const char *dir);
+
+/* The demo newsroom's pictures (demo_pictures.h), drawn by the helper
+ * beside this binary into the media directory mdir (created when
+ * missing), all or none. */
+static bool
+demo_draw(struct db *db, const char *mdir, size_t *drawn)
+{
+	char exe[IMGPROC_PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	struct imgproc ip;
+	exe[n > 0 ? n : 0] = '\0';
+	if (!media_dir(mdir) || imgproc_init(&ip, n > 0 ? exe : NULL,
+					     false) != 0)
+		return false;
+	enum werr e = db_begin(db);
+	if (e == W_OK)
+		e = demo_pictures(db, &ip, mdir, time(NULL), drawn);
+	if (e == W_OK)
+		e = db_commit(db);
+	if (e != W_OK) {
+		db_rollback(db);
+		fprintf(stderr, "warta: demo pictures: %s\n", werr_str(e));
+	}
+	imgproc_fini(&ip);
+	return e == W_OK;
+}
+
 static int
 cmd_init(int argc, char **argv)
 {
 	const char *db_path = NULL, *demo = NULL, *name = NULL, *url = NULL;
+	const char *mdir = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--demo", false, &demo},
+		{"--media", true, &mdir},
 		{"--site-name", true, &name},
 		{"--base-url", true, &url},
 		{0},
@@ -263,9 +305,14 @@ cmd_init(int argc, char **argv)
 		fprintf(stderr, "warta: %s\n", err);
 		goto out;
 	}
+	size_t drawn = 0;
+	if (demo && mdir && !demo_draw(db, mdir, &drawn))
+		goto out;
 	printf("warta: %s at schema version %d (%d migration%s applied)%s\n",
 	       db_path, migrate_latest(), applied, applied == 1 ? "" : "s",
 	       demo ? ", demo newsroom loaded" : "");
+	if (drawn)
+		printf("warta: %zu demo pictures drawn into %s\n", drawn, mdir);
 	status = 0;
 out:
 	db_close(db);
@@ -421,7 +468,8 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	const char *sdir = WARTA_DATADIR "/static";
 	const char *mdir = "media", *sync = NULL, *workers = NULL;
 	const char *no_master = NULL, *token_file = NULL, *min_free = NULL;
-	const char *allow_root = NULL, *prefix = NULL;
+	const char *allow_root = NULL, *prefix = NULL, *max_mp = NULL;
+	const char *keep_orig = NULL;
 	const struct opt opts[] = {
 		{"--db", true, &db_path},
 		{"--prefix", true, &prefix},
@@ -437,6 +485,8 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		{"--monitor-token-file", true, &token_file},
 		{"--min-free-mb", true, &min_free},
 		{"--allow-root", false, &allow_root},
+		{"--picture-max-mp", true, &max_mp},
+		{"--keep-originals", false, &keep_orig},
 		{0},
 	};
 	parse(argc, argv, opts, usage_serve);
@@ -493,6 +543,16 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		}
 		min_free_mb = mb;
 	}
+	/* Made before the workers fork: each gets its own copy of the
+	 * slot, so at most one picture is processed per worker process. */
+	struct imgproc pictures;
+	if (imgproc_init(&pictures, exe, true) != 0)
+		return 1;
+	pictures.keep_original = keep_orig != NULL;
+	if (max_mp)
+		pictures.max_pixels =
+			(int64_t)count_opt("--picture-max-mp", max_mp, 1000) *
+			1000000;
 	char token[258];
 	if (token_file && !read_token(token_file, token, sizeof token))
 		return 1;
@@ -523,6 +583,7 @@ cmd_serve(int argc, char **argv, char **all_argv)
 		.shm = shm_new(),
 		.monitor_token = token_file ? token : NULL,
 		.min_free_bytes = min_free_mb * 1024 * 1024,
+		.pictures = &pictures,
 	};
 	if (!app.shm) {
 		fprintf(stderr, "warta: cannot map shared memory\n");
@@ -538,6 +599,7 @@ cmd_serve(int argc, char **argv, char **all_argv)
 	enum werr e = server_run(&app, &so, &worker);
 	shm_free(app.shm);
 	tpl_set_free(t.set);
+	imgproc_fini(&pictures);
 	return e == W_OK ? 0 : 1;
 }
 
@@ -727,12 +789,20 @@ cmd_cgi(int argc, char **argv, char **envp)
 	if ((prefix && !prefix_ok(prefix, root)) ||
 	    !(tpl = load_templates(tdir)))
 		goto fail;
+	/* No slot: a CGI process answers one request. */
+	struct imgproc pictures;
+	char exe[IMGPROC_PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	if (imgproc_init(&pictures, n > 0 ? exe : NULL, false) != 0)
+		goto fail;
 	struct app app = {
 		.db_path = db_path,
 		.static_dir = sdir,
 		.media_dir = mdir,
 		.prefix = prefix ? root : NULL,
 		.tpl = tpl,
+		.pictures = &pictures,
 	};
 	w = worker_new(&app);
 	if (!w)

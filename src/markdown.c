@@ -20,8 +20,25 @@
 /* The results box line, "[[hasil:region-slug]]" (page_results.c). */
 #define RESULTS_OPEN "[[hasil:"
 #define RESULTS_HTML "<!--hasil:"
+/* An inline picture, "[[foto:ID]]" with ID a media row (page_article.c). */
+#define FOTO_OPEN "[[foto:"
+#define FOTO_HTML "<!--foto:"
 
-enum para { PARA_TEXT, PARA_MARKER, PARA_RESULTS, PARA_DROP };
+/* True when s is a picture id as [[foto:ID]] writes it: 1 to 15 digits,
+ * no leading zero (so one id has one spelling). */
+static bool
+foto_id_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 15 || s[0] == '0')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+enum para { PARA_TEXT, PARA_MARKER, PARA_RESULTS, PARA_FOTO, PARA_DROP };
 
 /* Classifies a top-level node: an ordinary block, a paragraph that is a
  * valid marker (its slug copied to slug), or a marker with a bad slug.
@@ -58,6 +75,10 @@ classify(cmark_node *n, char slug[MARKDOWN_SLUG_MAX], enum werr *err)
 	    memcmp(text.data, RESULTS_OPEN, strlen(RESULTS_OPEN)) == 0) {
 		found = PARA_RESULTS;
 		open = strlen(RESULTS_OPEN);
+	} else if (text.len >= strlen(FOTO_OPEN) &&
+		   memcmp(text.data, FOTO_OPEN, strlen(FOTO_OPEN)) == 0) {
+		found = PARA_FOTO;
+		open = strlen(FOTO_OPEN);
 	} else if (text.len < lo || memcmp(text.data, MARK_OPEN, lo) != 0) {
 		goto out;
 	}
@@ -66,7 +87,8 @@ classify(cmark_node *n, char slug[MARKDOWN_SLUG_MAX], enum werr *err)
 		goto out;
 	kind = PARA_DROP;
 	text.data[text.len - lc] = '\0';
-	if (slug_valid(text.data + open)) {
+	if (found == PARA_FOTO ? foto_id_valid(text.data + open)
+			       : slug_valid(text.data + open)) {
 		memcpy(slug, text.data + open, text.len - lc - open + 1);
 		kind = found;
 	}
@@ -101,6 +123,11 @@ markdown_render(const char *md, size_t len, struct buf *out)
 			break;
 		case PARA_RESULTS:
 			buf_puts(out, RESULTS_HTML);
+			buf_puts(out, slug);
+			buf_puts(out, HTML_CLOSE "\n");
+			break;
+		case PARA_FOTO:
+			buf_puts(out, FOTO_HTML);
 			buf_puts(out, slug);
 			buf_puts(out, HTML_CLOSE "\n");
 			break;
@@ -141,7 +168,8 @@ marker_of(const char *open, const char *s, size_t n,
 		return false;
 	memcpy(slug, s + lo, k);
 	slug[k] = '\0';
-	return slug_valid(slug);
+	return strcmp(open, FOTO_HTML) == 0 ? foto_id_valid(slug)
+					    : slug_valid(slug);
 }
 
 static bool
@@ -298,9 +326,9 @@ markdown_result_markers(const char *body_html,
 	return markers_of(RESULTS_HTML, body_html, slugs, max);
 }
 
-enum werr
-markdown_results(const char *body_html, const struct baca_juga *boxes,
-		 size_t nboxes, struct buf *out)
+static enum werr
+replace_markers(const char *open, const char *body_html,
+		const struct baca_juga *boxes, size_t nboxes, struct buf *out)
 {
 	char slug[MARKDOWN_SLUG_MAX];
 	const char *s;
@@ -308,7 +336,7 @@ markdown_results(const char *body_html, const struct baca_juga *boxes,
 	bool nl;
 
 	while (next_line(body_html, &pos, &s, &n, &nl)) {
-		if (!marker_of(RESULTS_HTML, s, n, slug)) {
+		if (!marker_of(open, s, n, slug)) {
 			buf_append(out, s, n + (nl ? 1 : 0));
 			continue;
 		}
@@ -320,4 +348,40 @@ markdown_results(const char *body_html, const struct baca_juga *boxes,
 		}
 	}
 	return buf_err(out);
+}
+
+enum werr
+markdown_results(const char *body_html, const struct baca_juga *boxes,
+		 size_t nboxes, struct buf *out)
+{
+	return replace_markers(RESULTS_HTML, body_html, boxes, nboxes, out);
+}
+
+size_t
+markdown_foto_markers(const char *body_html, int64_t *ids, size_t max)
+{
+	char slug[MARKDOWN_SLUG_MAX];
+	const char *s;
+	size_t n, pos = 0, found = 0;
+	bool nl;
+
+	while (found < max && next_line(body_html, &pos, &s, &n, &nl)) {
+		bool seen = false;
+
+		if (!marker_of(FOTO_HTML, s, n, slug))
+			continue;
+		int64_t id = strtoll(slug, NULL, 10);
+		for (size_t i = 0; i < found && !seen; i++)
+			seen = ids[i] == id;
+		if (!seen)
+			ids[found++] = id;
+	}
+	return found;
+}
+
+enum werr
+markdown_fotos(const char *body_html, const struct baca_juga *figures,
+	       size_t nfigures, struct buf *out)
+{
+	return replace_markers(FOTO_HTML, body_html, figures, nfigures, out);
 }

@@ -8,6 +8,7 @@
 #define WARTA_MARKDOWN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -62,5 +63,19 @@ size_t markdown_result_markers(const char *body_html,
 enum werr markdown_results(const char *body_html,
 			   const struct baca_juga *boxes, size_t nboxes,
 			   struct buf *out) WUNUSED;
+
+/* Inline pictures (page_article.c). markdown_render() turns a top-level
+ * paragraph that is exactly "[[foto:ID]]" (ID: a picture's id, digits
+ * without a leading zero) into the line <!--foto:ID--> (a bad ID drops the
+ * line), under the same rules as the other markers; markdown_place() and
+ * markdown_results() copy such lines as they are. markdown_foto_markers()
+ * collects their distinct ids (up to max, in order of first appearance)
+ * and returns how many; markdown_fotos() copies body_html into out with
+ * each such line replaced by the figure in figures[] whose slug is the id
+ * as text (lines with no match vanish: a picture deleted since). */
+size_t markdown_foto_markers(const char *body_html, int64_t *ids, size_t max);
+enum werr markdown_fotos(const char *body_html,
+			 const struct baca_juga *figures, size_t nfigures,
+			 struct buf *out) WUNUSED;
 
 #endif

@@ -9,6 +9,7 @@
 #include "jsonld.h"
 #include "markdown.h"
 #include "page.h"
+#include "page_foto.h"
 #include "page_live.h"
 #include "page_picture.h"
 #include "page_results.h"
@@ -16,6 +17,8 @@
 #include "listcache.h"
 
 #define RELATED_MAX 5
+/* The lead picture spans the article column, 44rem (static/warta.css). */
+#define LEAD_SIZES "(min-width: 46em) 44rem, 100vw"
 #define RAIL_MAX 5 /* stories in each block of the side column */
 
 /* True when s is exactly n ASCII digits. */
@@ -410,9 +413,15 @@ page_article_render(struct worker *w, const struct req *req,
 	int64_t results_changed = 0;
 	if (e == W_OK)
 		e = page_results_expand(w, body, &body, &results_changed);
+	/* Inline pictures, [[foto:ID]], with their caption of now. */
+	int64_t fotos_changed = 0;
+	if (e == W_OK)
+		e = page_fotos_expand(w, body, &body, &fotos_changed);
 	if (e != W_OK)
 		return e;
 	page_touch(resp, results_changed);
+	page_touch(resp, fotos_changed);
+	page_touch(resp, x.photo_updated_at);
 
 	struct tobj *ctx = page_ctx(w, req, a.title);
 	if (!ctx)
@@ -440,11 +449,16 @@ page_article_render(struct worker *w, const struct req *req,
 		tobj_bool(ctx, "preview", true);
 	}
 	if (x.image_name[0]) {
+		/* The lead picture: the first thing the reader sees, so
+		 * fetched first (page_picture.c). */
 		struct tobj *img = tobj_obj(o, "image");
-		tobj_str(img, "url", arena_printf(&w->arena, "/media/%s",
-						  x.image_name));
-		tobj_str(img, "caption", x.image_caption);
-		tobj_str(img, "credit", x.image_credit);
+		if (!page_picture(&w->arena, img, &x.photo, LEAD_SIZES,
+				  PAGE_PICTURE_LEAD))
+			tobj_str(img, "legacy_url",
+				 arena_printf(&w->arena, "/media/%s",
+					      x.image_name));
+		tobj_str(img, "caption", x.photo.caption);
+		tobj_str(img, "credit", x.photo.credit);
 	}
 	/* "Penulis: ... | Editor: ...": who published it. */
 	tobj_str(o, "editor", x.editor_name);

@@ -204,7 +204,8 @@ picture_name_valid(const char *name, enum picture_fmt *out)
 	if (!picture_key_valid(key) || name[PICTURE_KEY_LEN] != '-')
 		return false;
 	const char *s = name + PICTURE_KEY_LEN + 1;
-	if (*s == 'w') {
+	/* "w" and a digit: a width ("wide" is a crop). */
+	if (s[0] == 'w' && s[1] >= '0' && s[1] <= '9') {
 		s++;
 		if (number(&s, 5) <= 0 || (f = ext_fmt(s)) == PICTURE__FMTS)
 			return false;

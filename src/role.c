@@ -12,6 +12,7 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 		[PERM_ARTICLE_WRITE] = true,
 		[PERM_ARTICLE_SUBMIT] = true,
 		[PERM_LIVE_POST] = true,
+		[PERM_MEDIA_UPLOAD] = true,
 	},
 	[ROLE_EDITOR] = {
 		[PERM_ARTICLE_WRITE] = true,
@@ -25,6 +26,9 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 		[PERM_LIVE_POST] = true,
 		[PERM_LIVE_MANAGE] = true,
 		[PERM_RESULTS] = true,
+		[PERM_MEDIA_UPLOAD] = true,
+		[PERM_MEDIA_EDIT_ANY] = true,
+		[PERM_MEDIA_DELETE] = true,
 	},
 	[ROLE_ADMIN] = {
 		[PERM_ARTICLE_WRITE] = true,
@@ -41,6 +45,9 @@ static const bool perms[ROLE__MAX][PERM__MAX] = {
 		[PERM_LIVE_POST] = true,
 		[PERM_LIVE_MANAGE] = true,
 		[PERM_RESULTS] = true,
+		[PERM_MEDIA_UPLOAD] = true,
+		[PERM_MEDIA_EDIT_ANY] = true,
+		[PERM_MEDIA_DELETE] = true,
 	},
 };
 

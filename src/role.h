@@ -22,6 +22,10 @@ enum perm {
 	PERM_LIVE_MANAGE,	/* open and close live blogs; edit and delete
 				   any update */
 	PERM_RESULTS,		/* regions, candidate pairs, results entries */
+	PERM_MEDIA_UPLOAD,	/* upload pictures; edit the caption, credit,
+				   alt text and focal point of one's own */
+	PERM_MEDIA_EDIT_ANY,	/* edit any picture of the library */
+	PERM_MEDIA_DELETE,	/* delete a picture no public story shows */
 	PERM__MAX
 };
 

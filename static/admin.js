@@ -24,6 +24,32 @@
 	if (!form)
 		return;
 
+	/* "Sisipkan di isi": the line [[foto:N]] for the number typed, as a
+	 * paragraph of its own at the cursor of the body. */
+	var fotoButton = document.getElementById("foto-insert");
+	var fotoId = document.getElementById("foto_id");
+	var body = document.getElementById("body");
+	if (fotoButton && fotoId && body) {
+		fotoButton.hidden = false;
+		fotoButton.addEventListener("click", function () {
+			var n = String(fotoId.value || "").trim();
+			if (!/^[1-9][0-9]{0,14}$/.test(n)) {
+				fotoId.focus();
+				return;
+			}
+			var at = body.selectionStart || 0;
+			var before = body.value.slice(0, at).replace(/\s*$/, "");
+			var after = body.value.slice(at).replace(/^\s*/, "");
+			var line = "[[foto:" + n + "]]";
+			body.value = (before ? before + "\n\n" : "") + line +
+				(after ? "\n\n" + after : "\n");
+			var pos = (before ? before.length + 2 : 0) + line.length;
+			body.setSelectionRange(pos, pos);
+			body.focus();
+			body.dispatchEvent(new Event("input", {bubbles: true}));
+		});
+	}
+
 	/* The slug the server would make from the title when the field is
 	 * left empty, shown as the placeholder. An approximation of slug.c:
 	 * diacritics dropped, anything else separates words. */

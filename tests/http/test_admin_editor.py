@@ -161,6 +161,7 @@ class Publish(unittest.TestCase):
                      author_id("bagus-prasetyo")],
             image_caption="Petugas menghitung <surat> suara",
             image_credit="Warta/Foto Uji", action="publish",
+            image_alt="Petugas KPPS menghitung surat suara",
             body="Paragraf **pertama**.\n\n<script>alert(1)</script>\n\n"
                  "[[baca-juga:uji-terbit-lama]]\n\nParagraf akhir."),
             files=[("image", "foto.png", "image/png", image)])
@@ -186,7 +187,8 @@ class Publish(unittest.TestCase):
         self.assertEqual(len(revs), 1)
         self.assertEqual(revs[0]["t"], title)
         self.assertEqual(revs[0]["tags"], '["KPU","Rekap Uji Editor"]')
-        self.assertEqual(revs[0]["mime"], "image/png")
+        # Decoded and re-encoded by warta-picture: JPEG renditions.
+        self.assertEqual(revs[0]["mime"], "image/jpeg")
         self.assertEqual(revs[0]["user_id"], IDS["editor"])
         self.assertEqual(count("SELECT count(*) AS n FROM audit_log WHERE"
                                " article_id = ? AND action ="
@@ -214,15 +216,24 @@ class Publish(unittest.TestCase):
         self.assertIn("Petugas menghitung &lt;surat&gt; suara",
                       fig.group(1))
         self.assertIn("Warta/Foto Uji", fig.group(1))
-        src = re.search(r'<img src="(/media/[0-9a-f]{32}\.png)"',
+        src = re.search(r'<img src="(/media/[0-9a-f]{16}-w3\.jpg)"',
                         fig.group(1)).group(1)
         img = H.fetch(W.port, src)
         self.assertEqual(img.status, 200)
-        self.assertEqual(img.header("Content-Type"), "image/png")
+        self.assertEqual(img.header("Content-Type"), "image/jpeg")
         self.assertEqual(img.header("X-Content-Type-Options"), "nosniff")
         self.assertIn("max-age=31536000", img.header("Cache-Control"))
-        self.assertEqual(img.body, image)
-        self.assertEqual(len(media_files()), len(before) + 1)
+        self.assertEqual(img.body[:3], b"\xff\xd8\xff")
+        # 3 px wide: one width, and the five crops (the thumbnail in
+        # WebP too), never upscaled.
+        self.assertEqual(len(media_files()), len(before) + 2 + 6)
+        m = W.rows("SELECT m.* FROM media m JOIN articles a"
+                   " ON a.image_id = m.id WHERE a.id = ?", (aid,))[0]
+        self.assertEqual((m["width"], m["height"]), (3, 2))
+        self.assertEqual(m["alt"], "Petugas KPPS menghitung surat suara")
+        self.assertEqual(W.rows("SELECT media_id FROM article_media"
+                                " WHERE article_id = ?", (aid,)),
+                         [{"media_id": m["id"]}])
         head = H.fetch(W.port, src, method="HEAD")
         self.assertEqual(head.status, 200)
         self.assertEqual(head.body, b"")
@@ -305,7 +316,8 @@ class Refusals(unittest.TestCase):
                       files=[("image", "x.jpg", "image/jpeg", evil)])
         self.assertEqual(r.status, 422)
         self.assertEqual(field_error(r.text, "image"),
-                         "Gambar harus berupa berkas JPEG, PNG, atau WebP.")
+                         "Berkas \u201cx.jpg\u201d bukan gambar JPEG, PNG, "
+                         "WebP, atau HEIC.")
         # Everything typed is still there, escaped.
         self.assertIn('value="%s"' % H.esc("Foto palsu " + EVIL), r.text)
         self.assertIn('value="foto-palsu"', r.text)

@@ -120,7 +120,15 @@ def admin_paths():
             "/admin/authors", "/admin/authors/%d" % aut["id"],
             "/admin/users", "/admin/users/new", "/admin/users/%d" % usr["id"],
             "/admin/settings", "/admin/audit", "/admin/account",
-            "/admin/agenda"] + election_admin_paths()
+            "/admin/agenda", "/admin/media"] + election_admin_paths() + \
+        media_admin_paths()
+
+
+def media_admin_paths():
+    """The media library's page of a picture, when there is one (the
+    demo's, or one the picture tests added)."""
+    rows = W.rows("SELECT id FROM media ORDER BY id LIMIT 1")
+    return ["/admin/media/%d" % rows[0]["id"]] if rows else []
 
 
 def admin_posts(b):

@@ -59,6 +59,8 @@ def p(*parts):
 class Layout(unittest.TestCase):
     def test_files(self):
         self.assertTrue(os.access(p("bin", "warta"), os.X_OK))
+        # The picture helper, where warta looks for it: beside itself.
+        self.assertTrue(os.access(p("bin", "warta-picture"), os.X_OK))
         self.assertTrue(os.access(p("libexec", "warta", "warta-backup"),
                                   os.X_OK))
         for d in ("templates", "static"):

@@ -11,12 +11,13 @@
 /* The policy written out again by hand, as a reviewer would read it, so a
  * change to either copy fails here. Columns: write, submit, edit any,
  * publish, unpublish, delete, revision restore, taxonomy, users, settings,
- * audit. */
+ * audit, live post, live manage, results, media upload, media edit any,
+ * media delete. */
 static const int expected[ROLE__MAX][PERM__MAX] = {
-	/*               wr sub any pub unp del rev tax usr set aud */
-	[ROLE_REPORTER] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0},
-	[ROLE_EDITOR]   = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1},
-	[ROLE_ADMIN]    = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
+	/*               wr sub any pub unp del rev tax usr set aud lp lm re mu me md */
+	[ROLE_REPORTER] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0},
+	[ROLE_EDITOR]   = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1},
+	[ROLE_ADMIN]    = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 };
 
 static void
@@ -24,7 +25,7 @@ test_table(void **state)
 {
 	(void)state;
 	/* The column order above must be the enum's. */
-	assert_int_equal(PERM__MAX, 14);
+	assert_int_equal(PERM__MAX, 17);
 	assert_int_equal(PERM_ARTICLE_WRITE, 0);
 	assert_int_equal(PERM_ARTICLE_SUBMIT, 1);
 	assert_int_equal(PERM_ARTICLE_EDIT_ANY, 2);
@@ -39,6 +40,9 @@ test_table(void **state)
 	assert_int_equal(PERM_LIVE_POST, 11);
 	assert_int_equal(PERM_LIVE_MANAGE, 12);
 	assert_int_equal(PERM_RESULTS, 13);
+	assert_int_equal(PERM_MEDIA_UPLOAD, 14);
+	assert_int_equal(PERM_MEDIA_EDIT_ANY, 15);
+	assert_int_equal(PERM_MEDIA_DELETE, 16);
 	assert_int_equal(ROLE__MAX, 3);
 
 	for (int r = 0; r < ROLE__MAX; r++)
