@@ -351,6 +351,13 @@ class Library(unittest.TestCase):
             "caption": "Antrean pemilih", "credit": "Foto: Warta/Dewi",
             "alt": "Pemilih antre di depan TPS", "fx": "500",
             "fy": "500"}).status, 303)
+        # The editor's preview shows it where the line is.
+        r = ed.post("/admin/preview", fields(
+            title="Foto di tengah", slug="foto-di-tengah", body=body),
+            files=NO_FILE)
+        self.assertEqual(r.status, 200)
+        self.assertIn('<figure class="inline-image" id="foto-%d">' % mid,
+                      r.text)
         r = ed.post("/admin/articles", fields(
             title="Foto di tengah", slug="foto-di-tengah", body=body,
             action="publish"), files=NO_FILE)
