@@ -104,29 +104,8 @@ enum werr admin_article_done(struct worker *w, struct resp *resp,
  * sniffable as HTML, cached for a year (names never change content). */
 enum werr page_media(struct worker *w, struct req *req, struct resp *resp);
 
-/* An upload checked by its content: type and bytes, not yet stored. */
-struct upload {
-	const struct form_field *file; /* NULL: nothing uploaded */
-	enum media_type type;
-};
-
-/* Checks form's file field name. Sets up->file to NULL when the field is
- * absent or empty-named (no file chosen). Otherwise returns W_OK with the
- * type, W_UNSUPPORTED when it is not JPEG, PNG or WebP by its bytes,
- * W_TOOBIG over MEDIA_MAX_SIZE, W_INVAL when empty. Stores nothing. */
-enum werr admin_upload_check(const struct form *form, const char *name,
-			     struct upload *up) WUNUSED;
-
-/* The Indonesian message for an admin_upload_check error. */
-const char *admin_upload_message(enum werr e);
-
-/* Writes a checked upload into w->app->media_dir; name receives the new
- * file name. W_IO when it cannot (logged). */
-enum werr admin_upload_store(struct worker *w, const struct upload *up,
-			     char name[MEDIA_NAME_LEN]) WUNUSED;
-
-/* Removes a stored upload again (a save that failed after the file was
- * written); failures are logged. */
+/* Removes a legacy upload's file (media_name_valid names only), a picture
+ * deleted from the library; failures are logged. */
 void admin_upload_discard(struct worker *w, const char *name);
 
 /* Pictures (admin_media.c): every upload of the editor and the library
@@ -148,6 +127,15 @@ const char *admin_picture_check(struct worker *w,
 enum werr admin_picture_make(struct worker *w, const struct form_field *file,
 			     struct admin_picture *out, bool *made,
 			     const char **why) WUNUSED;
+
+/* admin_picture_make for the pictures that come with another form (a
+ * live update, a candidate pair), then recorded in the library at once:
+ * on W_OK with *why NULL and file non-NULL, *m names the picture's row
+ * (m->id). *why set: refused (nothing stored). file NULL: nothing
+ * uploaded, *m zeroed. */
+enum werr admin_picture_upload(struct worker *w, const struct req *req,
+			       const struct form_field *file,
+			       struct admin_media *m, const char **why) WUNUSED;
 
 /* The root-relative address of picture p's JPEG rendition nearest to want
  * px wide (the widest not wider, else the narrowest), or of a legacy

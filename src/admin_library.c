@@ -160,7 +160,7 @@ upload(struct worker *w, struct req *req, struct resp *resp)
 	enum werr e = admin_need(w, PERM_MEDIA_UPLOAD);
 	if (e != W_OK)
 		return e;
-	struct outcome done[UPLOADS_MAX];
+	struct outcome done[UPLOADS_MAX + 1];
 	size_t n = 0;
 	bool refused = false, any = false;
 	const struct form *f = &req->form;
@@ -171,8 +171,10 @@ upload(struct worker *w, struct req *req, struct resp *resp)
 			continue;
 		any = true;
 		if (n == UPLOADS_MAX) {
-			done[n - 1].msg = "Paling banyak 12 berkas sekali "
-					  "unggah; sisanya tidak diolah.";
+			/* One more line: the rest were not looked at. */
+			done[n++] = (struct outcome){
+				"", "Paling banyak 12 berkas sekali unggah; "
+				    "sisanya tidak diolah.", 0};
 			refused = true;
 			break;
 		}

@@ -173,36 +173,34 @@ admin_live_close(struct worker *w, struct req *req, struct resp *resp)
  * complaint in f) when either is unacceptable. */
 static bool
 read_form(struct worker *w, const struct req *req, struct live_form *f,
-	  struct upload *up)
+	  const struct form_field **up)
 {
 	f->body = admin_trim(w, form_get(&req->form, "body"));
 	if (!*f->body)
 		f->err_body = "Tulis isi pembaruan.";
 	else if (strlen(f->body) > MAX_BODY)
 		f->err_body = "Terlalu panjang: paling banyak 20.000 byte.";
-	enum werr e = admin_upload_check(&req->form, "image", up);
-	if (e != W_OK) {
-		up->file = NULL;
-		f->err_image = admin_upload_message(e);
-	}
+	/* A quick look only; store() has the helper decode it. */
+	*up = form_file(&req->form, "image");
+	f->err_image = admin_picture_check(w, *up);
+	if (f->err_image)
+		*up = NULL;
 	return !f->err_body && !f->err_image;
 }
 
-/* Stores a checked upload; m is then the media row to record, else NULL
- * when nothing was uploaded. */
+/* Makes the uploaded file a picture of the library (the helper decodes
+ * it: imgproc.h); *out is then its row, else NULL when nothing was
+ * uploaded. A refusal is put in f. */
 static enum werr
-store(struct worker *w, const struct upload *up, char name[MEDIA_NAME_LEN],
-      struct admin_media *m, const struct admin_media **out)
+store(struct worker *w, const struct req *req, const struct form_field *up,
+      struct live_form *f, struct admin_media *m,
+      const struct admin_media **out)
 {
 	*out = NULL;
-	if (!up->file)
-		return W_OK;
-	enum werr e = admin_upload_store(w, up, name);
-	if (e != W_OK)
-		return e;
-	*m = (struct admin_media){name, media_mime(up->type), up->file->len};
-	*out = m;
-	return W_OK;
+	enum werr e = admin_picture_upload(w, req, up, m, &f->err_image);
+	if (e == W_OK && up && !f->err_image)
+		*out = m;
+	return e;
 }
 
 enum werr
@@ -215,17 +213,21 @@ admin_live_post(struct worker *w, struct req *req, struct resp *resp)
 	if (e != W_OK)
 		return e;
 	struct live_form f = {0};
-	struct upload up;
+	const struct form_field *up;
 	if (!read_form(w, req, &f, &up)) {
 		f.alert = "Pembaruan belum terkirim. Periksa isian yang "
 			  "ditandai.";
 		return render_page(w, req, resp, &a, &f, 422);
 	}
-	char name[MEDIA_NAME_LEN] = "";
 	struct admin_media m;
 	const struct admin_media *image;
-	if ((e = store(w, &up, name, &m, &image)) != W_OK)
+	if ((e = store(w, req, up, &f, &m, &image)) != W_OK)
 		return e;
+	if (f.err_image) {
+		f.alert = "Pembaruan belum terkirim. Periksa isian yang "
+			  "ditandai.";
+		return render_page(w, req, resp, &a, &f, 422);
+	}
 	struct live_update u = {
 		.article_id = a.id,
 		.posted_at = req->now,
@@ -234,8 +236,6 @@ admin_live_post(struct worker *w, struct req *req, struct resp *resp)
 	};
 	struct live_who by = who(w, req);
 	e = db_live_post(w->db, &u, image, &by);
-	if (e != W_OK && image)
-		admin_upload_discard(w, name);
 	if (e == W_NOTFOUND || e == W_CONFLICT) {
 		f.alert = e == W_NOTFOUND ? "Berita ini belum menjadi liputan "
 					    "langsung."
@@ -313,24 +313,26 @@ admin_live_update(struct worker *w, struct req *req, struct resp *resp)
 	if (req->method != METHOD_POST)
 		return render_update(w, req, resp, &u, NULL, 200);
 	struct live_form f = {0};
-	struct upload up;
+	const struct form_field *up;
 	if (!read_form(w, req, &f, &up)) {
 		f.alert = "Pembaruan belum tersimpan. Periksa isian yang "
 			  "ditandai.";
 		return render_update(w, req, resp, &u, &f, 422);
 	}
-	char name[MEDIA_NAME_LEN] = "";
 	struct admin_media m;
 	const struct admin_media *image;
-	if ((e = store(w, &up, name, &m, &image)) != W_OK)
+	if ((e = store(w, req, up, &f, &m, &image)) != W_OK)
 		return e;
+	if (f.err_image) {
+		f.alert = "Pembaruan belum tersimpan. Periksa isian yang "
+			  "ditandai.";
+		return render_update(w, req, resp, &u, &f, 422);
+	}
 	struct live_update changed = u;
 	changed.body_md = f.body;
 	bool remove = form_get(&req->form, "remove_image") != NULL;
 	struct live_who by = who(w, req);
 	e = db_live_edit(w->db, &changed, image, remove, &by);
-	if (e != W_OK && image)
-		admin_upload_discard(w, name);
 	if (e != W_OK)
 		return e;
 	return admin_redirect(resp,

@@ -1,12 +1,13 @@
 /* admin_media.c - uploaded pictures: made into renditions by the helper
  * (imgproc.h), found again by their key, and served at /media/NAME by the
- * embedded front end (nginx serves the directory itself in production);
- * and the legacy sniffed uploads that live blogs and results still use. */
+ * embedded front end (nginx serves the directory itself in production),
+ * with the legacy uploads from before pictures were processed. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "admin_articles.h"
 #include "db_media.h"
 #include "imgproc.h"
@@ -130,6 +131,34 @@ admin_picture_make(struct worker *w, const struct form_field *file,
 	return W_OK;
 }
 
+enum werr
+admin_picture_upload(struct worker *w, const struct req *req,
+		     const struct form_field *file, struct admin_media *m,
+		     const char **why)
+{
+	struct admin_picture pic;
+	bool made, created;
+	memset(m, 0, sizeof *m);
+	*why = NULL;
+	if (!file)
+		return W_OK;
+	enum werr e = admin_picture_make(w, file, &pic, &made, why);
+	if (e != W_OK || *why)
+		return e;
+	e = db_media_add(w->db, &pic.pic, pic.size,
+			 w->session ? w->session->user.id : 0, req->now, &m->id,
+			 &created);
+	if (e != W_OK) {
+		if (made)
+			imgproc_discard(w->app->media_dir, &pic.pic);
+		return e;
+	}
+	m->name = arena_strdup(&w->arena, pic.pic.key);
+	m->mime = "image/jpeg";
+	m->size = pic.size;
+	return m->name ? W_OK : W_NOMEM;
+}
+
 const char *
 admin_picture_src(struct worker *w, const char *name, const struct picture *p,
 		  int want)
@@ -149,44 +178,6 @@ admin_picture_src(struct worker *w, const char *name, const struct picture *p,
 	if (name && media_name_valid(name))
 		return arena_printf(&w->arena, "/media/%s", name);
 	return NULL;
-}
-
-enum werr
-admin_upload_check(const struct form *form, const char *name,
-		   struct upload *up)
-{
-	up->file = form_file(form, name);
-	up->type = MEDIA__MAX;
-	if (!up->file)
-		return W_OK;
-	/* The declared type and the file name are the sender's word; only
-	 * the bytes count. */
-	return media_sniff(up->file->value, up->file->len, &up->type);
-}
-
-const char *
-admin_upload_message(enum werr e)
-{
-	switch (e) {
-	case W_TOOBIG:
-		return "Gambar lebih besar dari 8 MiB; perkecil dulu.";
-	case W_INVAL:
-		return "Berkas gambar kosong.";
-	default:
-		break;
-	}
-	return "Gambar harus berupa berkas JPEG, PNG, atau WebP.";
-}
-
-enum werr
-admin_upload_store(struct worker *w, const struct upload *up,
-		   char name[MEDIA_NAME_LEN])
-{
-	name[0] = '\0';
-	if (!up->file || !w->app->media_dir)
-		return W_IO;
-	return media_store(w->app->media_dir, up->file->value, up->file->len,
-			   up->type, name);
 }
 
 void

@@ -418,27 +418,28 @@ save_pair(struct worker *w, struct req *req, struct resp *resp,
 		f.alert = "Isi nama pasangan calon (paling banyak 200 byte).";
 	else if (strlen(c->coalition) > MAX_NOTE)
 		f.alert = "Daftar partai pengusung terlalu panjang.";
-	struct upload up;
-	enum werr e = admin_upload_check(&req->form, "photo", &up);
-	if (e != W_OK && !f.alert)
-		f.alert = admin_upload_message(e);
+	/* The photo goes through the picture helper (imgproc.h) once the
+	 * rest is valid, into the library. */
+	const struct form_field *up = form_file(&req->form, "photo");
+	const char *bad = admin_picture_check(w, up);
+	if (bad && !f.alert)
+		f.alert = bad;
 	if (f.alert)
 		return render_region(w, req, resp, r, &f, 422);
-	char name[MEDIA_NAME_LEN] = "";
 	struct admin_media m;
 	const struct admin_media *photo = NULL;
-	if (up.file) {
-		if ((e = admin_upload_store(w, &up, name)) != W_OK)
-			return e;
-		m = (struct admin_media){name, media_mime(up.type),
-					 up.file->len};
-		photo = &m;
+	enum werr e = admin_picture_upload(w, req, up, &m, &bad);
+	if (e != W_OK)
+		return e;
+	if (bad) {
+		f.alert = bad;
+		return render_region(w, req, resp, r, &f, 422);
 	}
+	if (up)
+		photo = &m;
 	bool remove = form_get(&req->form, "remove_photo") != NULL;
 	struct live_who by = who(w, req);
 	e = db_candidate_save(w->db, c, photo, remove, &by);
-	if (e != W_OK && photo)
-		admin_upload_discard(w, name);
 	if (e == W_CONFLICT || e == W_INVAL) {
 		f.alert = e == W_CONFLICT
 				  ? "Nomor urut itu sudah dipakai pasangan "

@@ -130,6 +130,8 @@ struct admin_media {
 	const char *name; /* as media_store made it */
 	const char *mime;
 	size_t size;
+	int64_t id; /* non-zero: a picture already recorded (a processed
+		       upload, admin_picture_upload): used as it is */
 };
 
 /* A processed upload (imgproc.h) that the save records as the featured

@@ -30,9 +30,14 @@ static const char SQL_BUMP[] =
 	"UPDATE live_blogs SET version = version + 1, changed_at = ?2"
 	" WHERE article_id = ?1";
 
+/* The file a picture is shown by: a legacy upload's own, a processed
+ * picture's JPEG at most 960 px wide (which every width has). */
+#define MEDIA_FILE                                                             \
+	"coalesce(CASE WHEN m.pkey IS NULL THEN m.name ELSE m.pkey || '-w' ||" \
+	" min(m.width, 960) || '.jpg' END, '')"
 #define UPDATE_COLS                                                            \
 	"u.id, u.article_id, u.posted_at, u.body_md, u.body_html,"            \
-	" coalesce(u.image_id, 0), coalesce(m.name, ''),"                     \
+	" coalesce(u.image_id, 0), " MEDIA_FILE ","                             \
 	" coalesce(u.author_id, 0), coalesce(au.name, us.name, ''),"          \
 	" coalesce(u.user_id, 0), u.version, u.deleted, u.created_at,"        \
 	" u.updated_at"
@@ -335,6 +340,10 @@ add_media(struct db *db, const struct admin_media *image,
 	*id = 0;
 	if (!image)
 		return W_OK;
+	if (image->id) {
+		*id = image->id;
+		return W_OK;
+	}
 	sqlite3_stmt *st = db_stmt(db, SQL_ADD_MEDIA);
 	if (!st)
 		return W_DB;

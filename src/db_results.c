@@ -84,7 +84,9 @@ static const char SQL_REGION_TOUCH[] =
 
 #define CAND_COLS                                                              \
 	"c.id, c.region_id, c.number, c.names, c.coalition,"                  \
-	" coalesce(c.photo_id, 0), coalesce(m.name, '')"
+	" coalesce(c.photo_id, 0),"                                          \
+	" coalesce(CASE WHEN m.pkey IS NULL THEN m.name ELSE m.pkey || '-w' ||" \
+	" min(m.width, 960) || '.jpg' END, '')"
 static const char SQL_CANDIDATES[] =
 	"SELECT " CAND_COLS " FROM candidates c"
 	" LEFT JOIN media m ON m.id = c.photo_id"
@@ -317,6 +319,11 @@ static enum werr
 add_media(struct db *db, const struct admin_media *m,
 	  const struct live_who *who, int64_t *id)
 {
+	/* A processed picture is recorded already. */
+	if (m->id) {
+		*id = m->id;
+		return W_OK;
+	}
 	sqlite3_stmt *st = db_stmt(db, SQL_ADD_MEDIA);
 	if (!st)
 		return W_DB;

@@ -211,9 +211,13 @@ class T01LiveBlog(unittest.TestCase):
                        page_path("uji-liputan-langsung-rekapitulasi")).text
         self.assertEqual(update_ids(html)[0], row["id"])
         self.assertIn("Yusuf Maulana", html)
-        name = W.rows("SELECT name FROM media WHERE id = ?",
-                      (row["image_id"],))[0]["name"]
+        # Made a picture by warta-picture like every upload: shown by
+        # its JPEG rendition (the upload is 2 px wide, so that width).
+        m = W.rows("SELECT pkey, width FROM media WHERE id = ?",
+                   (row["image_id"],))[0]
+        name = "%s-w%d.jpg" % (m["pkey"], min(m["width"], 960))
         self.assertIn('src="/media/%s"' % name, html)
+        self.assertEqual(H.fetch(W.port, "/media/" + name).status, 200)
         uid = IDS["updates"][0]
         self.assertEqual(rep.get("/admin/live/%d" % uid).status, 403)
         self.assertEqual(rep.post("/admin/live/%d" % uid,

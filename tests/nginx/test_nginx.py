@@ -228,6 +228,39 @@ class Pages(Base):
         self.assertEqual(served, [], "warta served static files itself")
 
 
+class Media(Base):
+    def test_only_picture_names(self):
+        """docs/nginx.conf's /media/ serves the rendition names picture.c
+        makes and the legacy 32-hex uploads, for a year, and nothing else
+        there (a kept original, a temporary file, a crop in a format it
+        is not made in, anything else)."""
+        d = os.path.join(NG.root, "media")
+        os.makedirs(d, exist_ok=True)
+        key = "0123456789abcdef"
+        good = {key + "-w640.webp": "image/webp",
+                key + "-w1920.jpg": "image/jpeg",
+                key + "-share-500-500.jpg": "image/jpeg",
+                key + "-wide-0-1000.jpg": "image/jpeg",
+                key + "-square-1000-0.jpg": "image/jpeg",
+                key + "-thumb-500-500.webp": "image/webp",
+                "a" * 32 + ".png": "image/png"}
+        bad = [key + ".orig", key + "-share-500-500.webp",
+               key + "-w0640.jpg", key + "-w640.png", key + "-huge-1-1.jpg",
+               key + "-std-1001-5.jpg", ".tmp-1-" + key + "-w640.jpg",
+               "halaman.html", key.upper() + "-w640.jpg"]
+        for name in list(good) + bad:
+            with open(os.path.join(d, name), "wb") as f:
+                f.write(b"\xff\xd8\xff" + name.encode())
+        for name, mime in good.items():
+            r = get("/media/" + name)
+            self.assertEqual(r.status, 200, name)
+            self.assertEqual(r.header("Content-Type"), mime, name)
+            self.assertIn("immutable", r.header("Cache-Control"))
+            self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+        for name in bad:
+            self.assertEqual(get("/media/" + name).status, 404, name)
+
+
 class MicroCache(Base):
     """The micro-cache of docs/nginx.conf: pages are cached briefly, HEAD
     never poisons GET, staff with a session cookie and /admin bypass it."""

@@ -135,6 +135,40 @@ test_media_missing_and_orphan(void **state)
 }
 
 static void
+test_pictures(void **state)
+{
+	struct fx *f = *state;
+	/* A processed picture's files are its renditions and its kept
+	 * original; its widest JPEG must be there. A rendition whose key no
+	 * row has is an orphan. */
+	fixture_exec(f->db, "INSERT INTO media (id, name, mime, size, "
+			    "created_at, pkey, width, height) VALUES "
+			    "(1, '00000000000000a1', 'image/jpeg', 1, 1, "
+			    "'00000000000000a1', 2400, 1600), "
+			    "(2, '00000000000000b2', 'image/jpeg', 1, 1, "
+			    "'00000000000000b2', 700, 500)");
+	write_file(f->dir, "00000000000000a1-w1920.jpg");
+	write_file(f->dir, "00000000000000a1-w320.webp");
+	write_file(f->dir, "00000000000000a1-share-500-500.jpg");
+	write_file(f->dir, "00000000000000a1-wide-900-10.jpg");
+	write_file(f->dir, "00000000000000a1.orig");
+	write_file(f->dir, "00000000000000b2-w320.jpg");
+	write_file(f->dir, "00000000000000c3-w320.jpg");
+	struct check_report r = run(f);
+	assert_int_equal(r.media_rows, 2);
+	assert_int_equal(r.media_files, 7);
+	char want[1024];
+	snprintf(want, sizeof want,
+		 "media missing: %1$s/00000000000000b2-w700.jpg: the file of "
+		 "picture 2 is gone\n"
+		 "media orphan: %1$s/00000000000000c3-w320.jpg: no picture in "
+		 "the database names it\n",
+		 f->dir);
+	assert_string_equal(f->out, want);
+	assert_int_equal(r.problems, 2);
+}
+
+static void
 test_search_index_damage(void **state)
 {
 	struct fx *f = *state;
@@ -188,6 +222,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_clean, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_pictures, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_media_missing_and_orphan,
 					    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_search_index_damage, setup,

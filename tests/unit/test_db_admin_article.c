@@ -126,7 +126,7 @@ test_save_creates_revision(void **state)
 			 W_OK);
 	assert_int_equal(a.status, ST_DRAFT);
 	struct admin_media img = {"0123456789abcdef0123456789abcdef.png",
-				  "image/png", 1234};
+				  "image/png", 1234, 0};
 	struct admin_save s = saver(REPORTER, ACT_SAVE, NOW);
 	s.image = &img;
 	assert_int_equal(db_admin_article_save(fx->db, &a, &s), W_OK);
@@ -266,7 +266,7 @@ test_failed_save_writes_nothing(void **state)
 	b.status = ST_DRAFT;
 	b.tags[1] = "Tag Yang Baru";
 	struct admin_media img = {"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg",
-				  "image/jpeg", 9};
+				  "image/jpeg", 9, 0};
 	s.image = &img;
 	assert_int_equal(db_admin_article_save(fx->db, &b, &s), W_CONFLICT);
 	assert_int_equal(b.id, 0);
@@ -625,7 +625,7 @@ test_corrections_extras(void **state)
 	a.status = ST_DRAFT;
 	const char *why, *field;
 	struct admin_media img = {"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.webp",
-				  "image/webp", 10};
+				  "image/webp", 10, 0};
 	struct admin_save s = saver(EDITOR, ACT_PUBLISH, NOW);
 	s.image = &img;
 	a.image_caption = "Petugas <menghitung> \"suara\"";

@@ -201,7 +201,7 @@ test_picture(void **state)
 	struct fx *fx = *state;
 	assert_int_equal(db_live_open(fx->db, 10, &ED), W_OK);
 	struct admin_media m = {"0123456789abcdef0123456789abcdef.png",
-				"image/png", 120};
+				"image/png", 120, 0};
 	struct live_update u = {.article_id = 10, .posted_at = NOW,
 				.body_md = "Dengan foto"};
 	assert_int_equal(db_live_post(fx->db, &u, &m, &ED), W_OK);

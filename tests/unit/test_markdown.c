@@ -507,12 +507,62 @@ test_results_marker(void **state)
 	buf_fini(&out);
 }
 
+static void
+test_foto_marker(void **state)
+{
+	(void)state;
+	/* [[foto:ID]] becomes its own marker, in place, like [[hasil:]]. */
+	expect_html("Awal.\n\n[[foto:12]]\n\nAkhir.",
+		    "<p>Awal.</p>\n<!--foto:12-->\n<p>Akhir.</p>\n");
+	/* Only an id as one spelling: no leading zero, no sign, no words,
+	 * not too long; a bad one drops the line. */
+	expect_html("[[foto:012]]\n", "");
+	expect_html("[[foto:-1]]\n", "");
+	expect_html("[[foto:0]]\n", "");
+	expect_html("[[foto:abc]]\n", "");
+	expect_html("[[foto:1234567890123456]]\n", "");
+	expect_html("`[[foto:1]]`", "<p><code>[[foto:1]]</code></p>\n");
+	expect_html("> [[foto:1]]",
+		    "<blockquote>\n<p>[[foto:1]]</p>\n</blockquote>\n");
+	expect_html("<!--foto:1-->", "<!-- raw HTML omitted -->\n");
+
+	/* Collected once each in order; replaced by their figures; an id
+	 * with no figure (a deleted picture) vanishes; the other passes
+	 * copy them through. */
+	const char *html = "<p>A</p>\n<!--foto:7-->\n<!--hasil:x-->\n"
+			   "<!--foto:3-->\n<!--foto:7-->\n<!--foto:9-->\n";
+	int64_t ids[4];
+	assert_int_equal(markdown_foto_markers(html, ids, 4), 3);
+	assert_int_equal(ids[0], 7);
+	assert_int_equal(ids[1], 3);
+	assert_int_equal(ids[2], 9);
+	assert_int_equal(markdown_foto_markers(html, ids, 1), 1);
+	struct baca_juga figs[] = {{"7", "<figure>7</figure>"},
+				   {"3", "<figure>3</figure>"}};
+	struct buf out;
+	buf_init(&out);
+	assert_int_equal(markdown_fotos(html, figs, 2, &out), W_OK);
+	assert_string_equal(buf_cstr(&out),
+			    "<p>A</p>\n<figure>7</figure>\n<!--hasil:x-->\n"
+			    "<figure>3</figure>\n<figure>7</figure>\n");
+	buf_reset(&out);
+	assert_int_equal(markdown_results(html, NULL, 0, &out), W_OK);
+	assert_string_equal(buf_cstr(&out),
+			    "<p>A</p>\n<!--foto:7-->\n<!--foto:3-->\n"
+			    "<!--foto:7-->\n<!--foto:9-->\n");
+	buf_reset(&out);
+	assert_int_equal(markdown_place(html, NULL, 0, NULL, 0, &out), W_OK);
+	assert_string_equal(buf_cstr(&out), html);
+	buf_fini(&out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_results_marker),
+		cmocka_unit_test(test_foto_marker),
 		cmocka_unit_test(test_unsafe),
 		cmocka_unit_test(test_non_ascii),
 		cmocka_unit_test(test_invalid_utf8),
