@@ -71,12 +71,14 @@ static_assert(sizeof feed_sql / sizeof feed_sql[0] == FEED__MAX,
 #define URL_NCOLS 5
 
 /* [?1, ?2): the month, its end cut at now + 1 by the caller, so that one
- * range of the index is read; ?3 the row limit. */
+ * range of the index is read; ?3 the row limit, ?4 the rows to skip (a
+ * part of a long month: at most one month's entries of the covering
+ * index, walked without reading a table row). */
 static const char SQL_MONTH[] =
 	"SELECT " URL_COLS_NO_TITLE " FROM articles a INDEXED BY"
 	" articles_sitemap WHERE a.status IN ('scheduled', 'published')"
 	" AND a.published_at >= ?1 AND a.published_at < ?2" NEWEST
-	" LIMIT ?3";
+	" LIMIT ?3 OFFSET ?4";
 
 /* ?2: the start of the window (exclusive); ?3 the row limit. With the
  * picture, whose row is read by its primary key: two days of news are a
@@ -90,29 +92,39 @@ static const char SQL_NEWS[] =
  * publication time: the first entry of a listing index per section, tag
  * and author, never the stories themselves. (ORDER BY ... LIMIT 1 rather
  * than max(): with the range on the time SQLite's min/max shortcut does
- * not apply, and max() would read the whole range.) ?2 bounds the number
- * of pages. */
+ * not apply, and max() would read the whole range.) ?2 and ?3 (LIMIT,
+ * OFFSET) pick the rows of the table, listing something or not, so that a
+ * part of the page sitemap is a range of each table's order known from
+ * the counts alone (SQL_PAGES_COUNT); the empty ones are dropped after. */
 static const char SQL_PAGES_SECTIONS[] =
-	"SELECT slug, m FROM (SELECT s.slug, s.position, s.name, s.id,"
+	"SELECT slug, m FROM (SELECT s.slug,"
 	" (SELECT a.published_at FROM articles a"
 	" INDEXED BY articles_live_section WHERE a.section_id = s.id"
 	" AND a.status IN ('scheduled', 'published')"
 	" AND a.published_at <= ?1"
 	" ORDER BY a.published_at DESC, a.id DESC LIMIT 1) AS m"
-	" FROM sections s)"
-	" WHERE m IS NOT NULL ORDER BY position, name, id LIMIT ?2";
+	" FROM sections s ORDER BY s.position, s.name, s.id"
+	" LIMIT ?2 OFFSET ?3) WHERE m IS NOT NULL";
 
 static const char SQL_PAGES_TAGS[] =
 	"SELECT slug, m FROM (SELECT g.slug,"
 	" (SELECT t.live_at FROM tag_timeline t WHERE t.tag_id = g.id"
 	" AND t.live_at <= ?1 ORDER BY t.live_at DESC LIMIT 1) AS m"
-	" FROM tags g) WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
+	" FROM tags g ORDER BY g.slug LIMIT ?2 OFFSET ?3)"
+	" WHERE m IS NOT NULL";
 
 static const char SQL_PAGES_AUTHORS[] =
 	"SELECT slug, m FROM (SELECT u.slug,"
 	" (SELECT w.live_at FROM author_timeline w WHERE w.author_id = u.id"
 	" AND w.live_at <= ?1 ORDER BY w.live_at DESC LIMIT 1) AS m"
-	" FROM authors u) WHERE m IS NOT NULL ORDER BY slug LIMIT ?2";
+	" FROM authors u ORDER BY u.slug LIMIT ?2 OFFSET ?3)"
+	" WHERE m IS NOT NULL";
+
+/* The rows of the three tables: each count(*) walks the table's smallest
+ * index, a few thousand entries at most. */
+static const char SQL_PAGES_COUNT[] =
+	"SELECT (SELECT count(*) FROM sections),"
+	" (SELECT count(*) FROM tags), (SELECT count(*) FROM authors)";
 
 int64_t
 db_feed_changed(int64_t published_at, int64_t updated_at)
@@ -244,6 +256,15 @@ db_feed_month(struct db *db, struct arena *a, int64_t now, int year,
 	      int month, int offset, size_t limit, struct feed_url **out,
 	      size_t *n)
 {
+	return db_feed_month_range(db, a, now, year, month, offset, 0, limit,
+				   out, n);
+}
+
+enum werr
+db_feed_month_range(struct db *db, struct arena *a, int64_t now, int year,
+		    int month, int offset, size_t skip, size_t limit,
+		    struct feed_url **out, size_t *n)
+{
 	*out = NULL;
 	*n = 0;
 	if (year < 1 || year > 9998 || month < 1 || month > 12)
@@ -257,6 +278,10 @@ db_feed_month(struct db *db, struct arena *a, int64_t now, int year,
 		return W_NOTFOUND;
 	if (limit > SITEMAP_MAX)
 		limit = SITEMAP_MAX;
+	/* No month holds more rows than this; a larger skip finds nothing
+	 * without asking. */
+	if (skip > SITEMAP_SKIP_MAX)
+		return W_OK;
 	if (to > now)
 		to = now + 1; /* now < INT64_MAX: it is a clock reading */
 	sqlite3_stmt *st = db_stmt(db, SQL_MONTH);
@@ -265,6 +290,7 @@ db_feed_month(struct db *db, struct arena *a, int64_t now, int year,
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
 	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	sqlite3_bind_int64(st, 4, (int64_t)skip);
 	return urls(db, a, st, limit, out, n);
 }
 
@@ -285,17 +311,22 @@ db_feed_news(struct db *db, struct arena *a, int64_t now, size_t limit,
 	return urls(db, a, st, limit, out, n);
 }
 
-/* Appends the rows of one taxonomy query to *out. */
+/* Appends the pages of rows [skip, skip + limit) of one taxonomy query's
+ * table to *out. */
 static enum werr
 pages(struct db *db, struct arena *a, const char *sql, enum feed_scope kind,
-      int64_t now, struct feed_page **out, size_t *n, size_t *cap)
+      int64_t now, size_t skip, size_t limit, struct feed_page **out,
+      size_t *n, size_t *cap)
 {
+	if (limit == 0)
+		return W_OK;
 	sqlite3_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return W_DB;
 	enum werr e = W_OK;
 	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, (int64_t)(SITEMAP_MAX - 1 - *n));
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	sqlite3_bind_int64(st, 3, (int64_t)skip);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = arena_grow(a, *out, *n, cap, sizeof **out);
@@ -319,23 +350,77 @@ out:
 	return e;
 }
 
+/* The rows of sections, tags and authors into c. */
+static enum werr
+table_counts(struct db *db, size_t c[3])
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PAGES_COUNT);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		e = db_fail(db, "counting pages for the sitemap");
+	else
+		for (int i = 0; i < 3; i++)
+			c[i] = (size_t)sqlite3_column_int64(st, i);
+	sqlite3_reset(st);
+	return e;
+}
+
 enum werr
-db_feed_pages(struct db *db, struct arena *a, int64_t now,
-	      struct feed_page **out, size_t *n)
+db_feed_pages_count(struct db *db, size_t *n)
+{
+	size_t c[3];
+	enum werr e = table_counts(db, c);
+	*n = e == W_OK ? c[0] + c[1] + c[2] : 0;
+	return e;
+}
+
+enum werr
+db_feed_pages_range(struct db *db, struct arena *a, int64_t now,
+		    size_t skip, size_t limit, struct feed_page **out,
+		    size_t *n)
 {
 	*out = NULL;
 	*n = 0;
+	size_t counts[3];
+	enum werr e = table_counts(db, counts);
+	if (e != W_OK)
+		return e;
+	static const char *const sql[] = {SQL_PAGES_SECTIONS, SQL_PAGES_TAGS,
+					  SQL_PAGES_AUTHORS};
+	static const enum feed_scope kind[] = {FEED_SECTION, FEED_TAG,
+					       FEED_AUTHOR};
+	if (limit > SITEMAP_MAX - 1)
+		limit = SITEMAP_MAX - 1;
 	size_t cap = 0;
-	enum werr e = pages(db, a, SQL_PAGES_SECTIONS, FEED_SECTION, now, out,
-			    n, &cap);
-	if (e == W_OK)
-		e = pages(db, a, SQL_PAGES_TAGS, FEED_TAG, now, out, n, &cap);
-	if (e == W_OK)
-		e = pages(db, a, SQL_PAGES_AUTHORS, FEED_AUTHOR, now, out, n,
-			  &cap);
+	/* [skip, skip + limit) of the three tables one after the other:
+	 * each table gives the part of it that falls in the range. */
+	size_t start = 0;
+	for (int i = 0; i < 3 && e == W_OK && limit > 0; i++) {
+		size_t end = start + counts[i];
+		if (skip < end) {
+			size_t from = skip > start ? skip - start : 0;
+			size_t take = counts[i] - from;
+			if (take > limit)
+				take = limit;
+			e = pages(db, a, sql[i], kind[i], now, from, take, out,
+				  n, &cap);
+			skip += take;
+			limit -= take;
+		}
+		start = end;
+	}
 	if (e != W_OK) {
 		*out = NULL;
 		*n = 0;
 	}
 	return e;
+}
+
+enum werr
+db_feed_pages(struct db *db, struct arena *a, int64_t now,
+	      struct feed_page **out, size_t *n)
+{
+	return db_feed_pages_range(db, a, now, 0, SITEMAP_MAX - 1, out, n);
 }

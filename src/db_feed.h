@@ -71,6 +71,15 @@ struct feed_url {
 /* A sitemap holds at most 50,000 URLs (sitemaps.org). */
 #define SITEMAP_MAX 50000
 
+/* Warta's sitemaps hold at most SITEMAP_PART URLs: a longer month, and the
+ * page list of a site with more sections, tags and authors, are split into
+ * parts of that many (each part's query reads its own rows only, and a
+ * file stays a few hundred kilobytes). */
+#define SITEMAP_PART 1000
+
+/* Past this many rows no month reaches (a thousand stories an hour). */
+#define SITEMAP_SKIP_MAX 1000000
+
 /* The public articles published in year-month at offset (from local
  * midnight on the 1st to local midnight on the 1st of the next month),
  * newest first, at most limit of them. W_NOTFOUND when the month does not
@@ -78,6 +87,14 @@ struct feed_url {
 enum werr db_feed_month(struct db *db, struct arena *a, int64_t now,
 			int year, int month, int offset, size_t limit,
 			struct feed_url **out, size_t *n) WUNUSED;
+
+/* As db_feed_month(), from the skip + 1st of the month's articles (newest
+ * first): a part of a long month's sitemap. Nothing past
+ * SITEMAP_SKIP_MAX. */
+enum werr db_feed_month_range(struct db *db, struct arena *a, int64_t now,
+			      int year, int month, int offset, size_t skip,
+			      size_t limit, struct feed_url **out, size_t *n)
+	WUNUSED;
 
 /* Google News wants articles from the last two days, at most 1,000. */
 #define NEWS_WINDOW 172800
@@ -102,5 +119,17 @@ struct feed_page {
  * the home page). Three queries. */
 enum werr db_feed_pages(struct db *db, struct arena *a, int64_t now,
 			struct feed_page **out, size_t *n) WUNUSED;
+
+/* How many rows sections, tags and authors have, listing something or
+ * not: what the page sitemap is split by. One query of three counts. */
+enum werr db_feed_pages_count(struct db *db, size_t *n) WUNUSED;
+
+/* The pages among rows [skip, skip + limit) of the sections, then the
+ * tags, then the authors (in db_feed_pages()'s order) that list a public
+ * article: a part of the page sitemap, which holds fewer than limit when
+ * some of its rows list nothing. At most SITEMAP_MAX - 1. Four queries. */
+enum werr db_feed_pages_range(struct db *db, struct arena *a, int64_t now,
+			      size_t skip, size_t limit,
+			      struct feed_page **out, size_t *n) WUNUSED;
 
 #endif
