@@ -91,6 +91,10 @@ run(struct db *db, struct arena *a, const struct keys *k, int64_t now,
 	    (e = db_feed_months(db, a, now, offset, &m, &n)) != W_OK ||
 	    (e = db_feed_month(db, a, now, y, mo, offset, SITEMAP_MAX, &u,
 			       &n)) != W_OK ||
+	    (e = db_feed_month_range(db, a, now, y, mo, offset, SITEMAP_PART,
+				     SITEMAP_PART, &u, &n)) != W_OK ||
+	    (e = db_feed_pages_range(db, a, now, SITEMAP_PART, SITEMAP_PART,
+				     &p, &n)) != W_OK ||
 	    (e = db_feed_news(db, a, now, NEWS_MAX, &u, &n)) != W_OK ||
 	    (e = db_feed_pages(db, a, now, &p, &n)) != W_OK)
 		return e;
