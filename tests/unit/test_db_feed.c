@@ -494,6 +494,26 @@ test_month_urls(void **state)
 			 W_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(u[0].id, 201);
+	/* A part: from the skip + 1st, newest first; nothing past the
+	 * month's rows or SITEMAP_SKIP_MAX. */
+	assert_int_equal(db_feed_month_range(fx->db, &fx->a, NOW, 2024, 10,
+					     WIB, 1, 5, &u, &n),
+			 W_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(u[0].id, 203);
+	assert_int_equal(db_feed_month_range(fx->db, &fx->a, NOW, 2024, 10,
+					     WIB, 2, 5, &u, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_feed_month_range(fx->db, &fx->a, NOW, 2024, 10,
+					     WIB, SITEMAP_SKIP_MAX + 1, 5, &u,
+					     &n),
+			 W_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(db_feed_month_range(fx->db, &fx->a, NOW, 2024, 10,
+					     WIB, SIZE_MAX, SIZE_MAX, &u, &n),
+			 W_OK);
+	assert_int_equal(n, 0);
 	static const int bad[][2] = {{2024, 0}, {2024, 13}, {0, 1},
 				     {9999, 12}, {-1, 5}, {2024, -1}};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -530,6 +550,36 @@ test_pages(void **state)
 	assert_int_equal(p[4].lastmod, base_time(60));
 	assert_string_equal(p[5].slug, "budi");
 	assert_int_equal(p[5].lastmod, base_time(60));
+
+	/* Parts: every row of the three tables in its place, one at a
+	 * time, gives the same list; nothing past the last row. */
+	size_t rows, got = 0;
+	struct feed_page *all = p, *one;
+	assert_int_equal(db_feed_pages_count(fx->db, &rows), W_OK);
+	assert_true(rows > n);
+	for (size_t i = 0; i < rows + 2; i++) {
+		size_t k;
+		assert_int_equal(db_feed_pages_range(fx->db, &fx->a, NOW, i, 1,
+						     &one, &k),
+				 W_OK);
+		assert_true(k <= 1);
+		if (k == 1) {
+			assert_true(got < n);
+			assert_int_equal(one[0].kind, all[got].kind);
+			assert_string_equal(one[0].slug, all[got].slug);
+			assert_int_equal(one[0].lastmod, all[got].lastmod);
+			got++;
+		}
+	}
+	assert_int_equal(got, n);
+	assert_int_equal(db_feed_pages_range(fx->db, &fx->a, NOW, 1, 3, &one,
+					     &got),
+			 W_OK);
+	assert_true(got <= 3);
+	assert_int_equal(db_feed_pages_range(fx->db, &fx->a, NOW, SIZE_MAX,
+					     SIZE_MAX, &one, &got),
+			 W_OK);
+	assert_int_equal(got, 0);
 
 	/* A scheduled article's publication counts as its change. */
 	fixture_exec(fx->db, "UPDATE articles SET status = 'scheduled',"
@@ -580,7 +630,8 @@ test_query_plans(void **state)
 		fixture_plan(fx->db, sql, pl, sizeof pl);
 		/* No step scans articles, and none scans another table
 		 * without an index but the sections (a handful) for the
-		 * sitemap's page list... */
+		 * sitemap's page list, and a part of that list's rows (a
+		 * subquery bounded by its own LIMIT, judged by its lines)... */
 		bool keyed = false;
 		assert_null(strstr(pl, "SCAN a"));
 		for (char *line = pl; *line;) {
@@ -588,7 +639,8 @@ test_query_plans(void **state)
 			*nl = '\0';
 			if (strncmp(line, "SCAN ", 5) == 0 &&
 			    !strstr(line, "VIRTUAL TABLE") &&
-			    strcmp(line, "SCAN s") != 0)
+			    strcmp(line, "SCAN s") != 0 &&
+			    strncmp(line, "SCAN (subquery-", 15) != 0)
 				assert_non_null(strstr(line, "USING"));
 			keyed = keyed || strstr(line, "USING INDEX") ||
 				strstr(line, "USING COVERING INDEX") ||
