@@ -21,19 +21,26 @@ enum werr page_feed(struct worker *w, struct req *req,
 
 /* GET /sitemap.xml: the sitemap index, listing /sitemap-pages.xml and one
  * /sitemap-YYYY-MM.xml per month with public articles, each with the time
- * it last changed. */
+ * it last changed; a month of more than SITEMAP_PART articles as its parts
+ * /sitemap-YYYY-MM-P.xml (P from 1), the page list of more than
+ * SITEMAP_PART URLs as /sitemap-pages-P.xml. */
 enum werr page_sitemap_index(struct worker *w, struct req *req,
 			     struct resp *resp) WUNUSED;
 
 /* GET /sitemap-pages.xml: the home page and every section, tag and author
- * page that lists a public article. */
+ * page that lists a public article; a 301 to /sitemap-pages-1.xml when the
+ * list is split into parts. */
 enum werr page_sitemap_pages(struct worker *w, struct req *req,
 			     struct resp *resp) WUNUSED;
 
 /* GET /:file, the last route of the table (the router matches whole
  * segments only): "sitemap-YYYY-MM.xml" lists the public articles
- * published in that month of the site's zone (at most SITEMAP_MAX);
- * W_NOTFOUND for any other name and for a month without articles. */
+ * published in that month of the site's zone, or answers a 301 to
+ * "sitemap-YYYY-MM-1.xml" when they are more than SITEMAP_PART;
+ * "sitemap-YYYY-MM-P.xml" is the P-th SITEMAP_PART of such a month, newest
+ * first; "sitemap-pages-P.xml" the P-th part of the page list. W_NOTFOUND
+ * for any other name, a month without articles and a part that is not
+ * listed in the index. */
 enum werr page_sitemap_month(struct worker *w, struct req *req,
 			     struct resp *resp) WUNUSED;
 
