@@ -93,6 +93,34 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	b->len += (size_t)n;
 }
 
+char *
+buf_int_str(char out[BUF_INT_MAX], int64_t v)
+{
+	char d[BUF_INT_MAX];
+	size_t n = 0;
+	/* Negated digit by digit: INT64_MIN has no positive twin. */
+	bool neg = v < 0;
+	do {
+		int r = (int)(v % 10);
+		d[n++] = (char)('0' + (r < 0 ? -r : r));
+		v /= 10;
+	} while (v != 0);
+	char *p = out;
+	if (neg)
+		*p++ = '-';
+	while (n > 0)
+		*p++ = d[--n];
+	*p = '\0';
+	return out;
+}
+
+void
+buf_int(struct buf *b, int64_t v)
+{
+	char num[BUF_INT_MAX];
+	buf_puts(b, buf_int_str(num, v));
+}
+
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {

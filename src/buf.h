@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "werr.h"
 
@@ -28,6 +29,12 @@ void buf_reset(struct buf *b);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
+/* v in decimal into out (BUF_INT_MAX bytes with the NUL); returns out.
+ * What pages print most (sizes, counts), without a format to parse. */
+#define BUF_INT_MAX 21
+char *buf_int_str(char out[BUF_INT_MAX], int64_t v);
+/* Appends v in decimal. */
+void buf_int(struct buf *b, int64_t v);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);

@@ -57,7 +57,7 @@ fill_legacy(struct arena *a, struct tobj *o, const struct photo *p,
 	    enum page_picture_load load)
 {
 	tobj_bool(o, "legacy", true);
-	tobj_str(o, "src", arena_printf(a, "/media/%s", p->name));
+	tobj_str(o, "src", arena_cat(a, "/media/", p->name, (char *)NULL));
 	bool sized = p->width > 0 && p->height > 0;
 	tobj_bool(o, "sized", sized);
 	if (sized) {
@@ -108,7 +108,7 @@ page_picture(struct arena *a, struct tobj *o, const struct photo *p,
 		src[0] = '\0'; /* cannot happen for a valid plan */
 
 	tobj_bool(o, "legacy", false);
-	tobj_str(o, "src", arena_printf(a, "/media/%s", src));
+	tobj_str(o, "src", arena_cat(a, "/media/", src, (char *)NULL));
 	tobj_str(o, "srcset_webp",
 		 buf_err(&sets[PICTURE_WEBP]) == W_OK
 		     ? arena_strdup(a, buf_cstr(&sets[PICTURE_WEBP]))
@@ -141,7 +141,7 @@ page_picture_crop(struct arena *a, const struct photo *p, enum picture_crop c,
 	    !picture_crop_name(&pic, c, f, name, sizeof name))
 		return NULL;
 	picture_crop(&pic, c, &r, w, h);
-	return arena_printf(a, "/media/%s", name);
+	return arena_cat(a, "/media/", name, (char *)NULL);
 }
 
 bool
@@ -162,10 +162,15 @@ page_picture_thumb(struct arena *a, struct tobj *o, const struct photo *p)
 	tobj_str(o, "src", jpeg);
 	/* One candidate each, described by its width so that `sizes`
 	 * applies: a browser picks it at any density. */
+	char nw[BUF_INT_MAX], nj[BUF_INT_MAX];
 	tobj_str(o, "srcset_webp",
-		 webp ? arena_printf(a, "%s %dw", webp, ww) : NULL);
+		 webp ? arena_cat(a, webp, " ", buf_int_str(nw, ww), "w",
+				  (char *)NULL)
+		      : NULL);
 	tobj_str(o, "srcset_jpeg",
-		 jpeg ? arena_printf(a, "%s %dw", jpeg, w) : NULL);
+		 jpeg ? arena_cat(a, jpeg, " ", buf_int_str(nj, w), "w",
+				  (char *)NULL)
+		      : NULL);
 	tobj_str(o, "sizes", PAGE_PICTURE_THUMB_SIZES);
 	tobj_bool(o, "sized", true);
 	tobj_int(o, "width", w);
@@ -188,7 +193,7 @@ page_picture_jpeg(struct arena *a, const struct photo *p, int max_width, int *w,
 			*w = p->width;
 			*h = p->height;
 		}
-		return arena_printf(a, "/media/%s", p->name);
+		return arena_cat(a, "/media/", p->name, (char *)NULL);
 	}
 	int widths[PICTURE_WIDTHS_MAX];
 	size_t n = picture_widths(&pic, widths);
@@ -200,5 +205,5 @@ page_picture_jpeg(struct arena *a, const struct photo *p, int max_width, int *w,
 		return NULL;
 	*w = best;
 	*h = picture_height_at(&pic, best);
-	return arena_printf(a, "/media/%s", name);
+	return arena_cat(a, "/media/", name, (char *)NULL);
 }

@@ -1,5 +1,4 @@
 /* picture.c - rendition names, sizes and crop rectangles (picture.h). */
-#include <stdio.h>
 #include <string.h>
 
 #include "picture.h"
@@ -137,25 +136,79 @@ picture_key_valid(const char *key)
 	return key[PICTURE_KEY_LEN] == '\0';
 }
 
+/* A name written into buf[0..n): pages write a dozen per thumbnail list,
+ * so by hand rather than with snprintf. */
+struct name {
+	char *p, *end;
+	bool ok;
+};
+
+static void
+put(struct name *nm, const char *s)
+{
+	size_t len = strlen(s);
+	if (!nm->ok || (size_t)(nm->end - nm->p) <= len) {
+		nm->ok = false;
+		return;
+	}
+	memcpy(nm->p, s, len + 1);
+	nm->p += len;
+}
+
+/* v in decimal, 0 <= v < 10^9. */
+static void
+put_int(struct name *nm, int v)
+{
+	char d[12];
+	size_t i = sizeof d;
+	d[--i] = '\0';
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0 && i > 0);
+	put(nm, d + i);
+}
+
+static bool
+name_done(struct name *nm, char *buf, size_t n)
+{
+	if (!nm->ok && n > 0)
+		buf[0] = '\0';
+	return nm->ok;
+}
+
 bool
 picture_width_name(const struct picture *p, int width, enum picture_fmt f,
 		   char *buf, size_t n)
 {
-	if (!usable(p) || width <= 0 || width > 99999 || f >= PICTURE__FMTS)
+	if (!usable(p) || width <= 0 || width > 99999 || f >= PICTURE__FMTS ||
+	    n == 0)
 		return false;
-	int len = snprintf(buf, n, "%s-w%d%s", p->key, width, picture_ext(f));
-	return len > 0 && (size_t)len < n;
+	struct name nm = {buf, buf + n, true};
+	*buf = '\0';
+	put(&nm, p->key);
+	put(&nm, "-w");
+	put_int(&nm, width);
+	put(&nm, picture_ext(f));
+	return name_done(&nm, buf, n);
 }
 
 bool
 picture_crop_name(const struct picture *p, enum picture_crop c,
 		  enum picture_fmt f, char *buf, size_t n)
 {
-	if (!usable(p) || !picture_crop_has(c, f))
+	if (!usable(p) || !picture_crop_has(c, f) || n == 0)
 		return false;
-	int len = snprintf(buf, n, "%s-%s-%d-%d%s", p->key, crops[c].name,
-			   p->fx, p->fy, picture_ext(f));
-	return len > 0 && (size_t)len < n;
+	struct name nm = {buf, buf + n, true};
+	*buf = '\0';
+	put(&nm, p->key);
+	put(&nm, "-");
+	put(&nm, crops[c].name);
+	put(&nm, "-");
+	put_int(&nm, p->fx);
+	put(&nm, "-");
+	put_int(&nm, p->fy);
+	put(&nm, picture_ext(f));
+	return name_done(&nm, buf, n);
 }
 
 /* Reads a decimal number without leading zeros (but "0") of at most max

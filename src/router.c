@@ -72,12 +72,20 @@ router_match(const struct route *table, size_t n, struct req *req,
 {
 	*allowed = 0;
 	unsigned mbit = 1u << req->method;
+	/* The first pattern that matches names the resource; later entries
+	 * count only with that same pattern (its other methods). A GET on
+	 * /admin/pilkada/1/hasil is a 405, not a look-up of an article by
+	 * the catch-all /:y/:m/:d/:slug. */
+	const char *resource = NULL;
 	for (size_t i = 0; i < n; i++) {
+		if (resource && strcmp(table[i].pattern, resource) != 0)
+			continue;
 		if (!match(table[i].pattern, req->path, req))
 			continue;
 		if (table[i].methods & mbit)
 			return &table[i];
 		*allowed |= table[i].methods;
+		resource = table[i].pattern;
 	}
 	req->nparams = 0;
 	return NULL;

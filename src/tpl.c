@@ -826,7 +826,6 @@ lookup(const struct render *r, const struct op *op)
 static void
 print(struct buf *out, const struct tval *v, bool raw)
 {
-	char num[24];
 	if (!v)
 		return;
 	switch (v->kind) {
@@ -840,8 +839,7 @@ print(struct buf *out, const struct tval *v, bool raw)
 		buf_html(out, v->u.s, strlen(v->u.s));
 		break;
 	case K_INT:
-		snprintf(num, sizeof num, "%" PRId64, v->u.i);
-		buf_puts(out, num);
+		buf_int(out, v->u.i);
 		break;
 	default:
 		break;

@@ -151,8 +151,9 @@ class Presence(unittest.TestCase):
                                    {}).status, 403)
         self.assertEqual(ani.post("/admin/articles/999999/presence",
                                   {}).status, 404)
-        self.assertIn(ani.get("/admin/articles/%d/presence" % aid).status,
-                      (404, 405))
+        r = ani.get("/admin/articles/%d/presence" % aid)
+        self.assertEqual(r.status, 405)
+        self.assertEqual(r.header("Allow"), "POST")
         self.assertIsNone(presence(aid, RUDI))
         # A reporter's read-only look at a submitted story is no presence.
         rid = story(rudi, "Kiriman reporter", action="submit")

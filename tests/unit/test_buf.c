@@ -50,6 +50,25 @@ test_html(void **state)
 }
 
 static void
+test_int(void **state)
+{
+	char num[BUF_INT_MAX];
+	(void)state;
+	assert_string_equal(buf_int_str(num, 0), "0");
+	assert_string_equal(buf_int_str(num, 1200), "1200");
+	assert_string_equal(buf_int_str(num, -7), "-7");
+	assert_string_equal(buf_int_str(num, INT64_MAX), "9223372036854775807");
+	assert_string_equal(buf_int_str(num, INT64_MIN),
+			    "-9223372036854775808");
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "w=");
+	buf_int(&b, 640);
+	assert_string_equal(buf_cstr(&b), "w=640");
+	buf_fini(&b);
+}
+
+static void
 test_json(void **state)
 {
 	struct buf b;
@@ -158,7 +177,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_append), cmocka_unit_test(test_html),
-	    cmocka_unit_test(test_json),   cmocka_unit_test(test_xml),
+	    cmocka_unit_test(test_json), cmocka_unit_test(test_int),cmocka_unit_test(test_xml),
 	    cmocka_unit_test(test_arena),  cmocka_unit_test(test_arena_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,6 +37,7 @@ static const struct route table[] = {
 	{M_GET | M_HEAD, "/static/*path", h_static, 0},
 	{M_GET | M_HEAD, "/kanal/:slug", h_home, 0},
 	{M_POST, "/kanal/:slug", h_post, 0},
+	{M_POST, "/admin/x/:id/hasil", h_post, 0},
 	{M_GET | M_HEAD, "/sitemap-:month.xml", h_static, 0},
 	{M_GET | M_HEAD, "/:y/:m/:d/:slug", h_article, 0},
 };
@@ -137,6 +138,14 @@ test_methods(void **state)
 	assert_string_equal(router_allow(allowed), "GET, HEAD, POST");
 	assert_null(run(METHOD_GET, "/nope/x", &req, &allowed));
 	assert_int_equal(allowed, 0);
+	/* The first matching pattern names the resource: a GET on a
+	 * POST-only path is a 405 even where a later catch-all pattern
+	 * would take any four segments. */
+	assert_null(run(METHOD_GET, "/admin/x/1/hasil", &req, &allowed));
+	assert_int_equal(allowed, M_POST);
+	r = run(METHOD_GET, "/2024/11/21/hasil", &req, &allowed);
+	assert_non_null(r);
+	assert_ptr_equal(r->handler, h_article);
 }
 
 static void
