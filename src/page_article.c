@@ -150,9 +150,11 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 	const char *crops[3];
 	size_t ncrops = 0;
 	int iw, ih;
-	const char *shared = page_picture_crop(&w->arena, &a->photo,
-					       PICTURE_SHARE, PICTURE_JPEG,
-					       &iw, &ih);
+	/* The picture the page's figure shows (x's: the admin's preview
+	 * has only that one), else the story's own. */
+	const struct photo *ph = x->photo.id ? &x->photo : &a->photo;
+	const char *shared = page_picture_crop(&w->arena, ph, PICTURE_SHARE,
+					       PICTURE_JPEG, &iw, &ih);
 	if (shared) {
 		/* The 1200x630 crop, under the size WhatsApp and Facebook
 		 * show as a large preview; JSON-LD gets the three shapes
@@ -163,9 +165,9 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 			PICTURE_WIDE, PICTURE_STD, PICTURE_SQUARE};
 		for (size_t i = 0; i < sizeof ld / sizeof ld[0]; i++) {
 			int cw, ch;
-			const char *u = page_picture_crop(&w->arena, &a->photo,
-							  ld[i], PICTURE_JPEG,
-							  &cw, &ch);
+			const char *u = page_picture_crop(&w->arena, ph, ld[i],
+							  PICTURE_JPEG, &cw,
+							  &ch);
 			crops[ncrops] = u ? arena_printf(&w->arena, "%s%s",
 							 w->site.base_url, u)
 					  : NULL;
@@ -174,7 +176,7 @@ share(struct worker *w, struct tobj *ctx, const struct article *a,
 		}
 		tobj_int(ctx, "og_image_width", iw);
 		tobj_int(ctx, "og_image_height", ih);
-		tobj_str(ctx, "og_image_alt", a->photo.alt);
+		tobj_str(ctx, "og_image_alt", ph->alt);
 	} else if (x->image_name && x->image_name[0]) {
 		/* A legacy upload, as stored: its size is not known. */
 		image = arena_printf(&w->arena, "%s/media/%s",

@@ -492,8 +492,32 @@ class Demo(unittest.TestCase):
                           story["pkey"])
             self.assertEqual(img.status, 200)
             self.assertLess(len(img.body), 300 * 1024)
+            self.check_home(d, {x["slug"] for x in pictured})
         finally:
             H.stop_warta(d)
+
+    def check_home(self, d, pictured):
+        """The demo's front page shows the pictures: the headline's, and
+        a thumbnail on every card of a story that has one (none on the
+        others), every file they name served."""
+        home = H.fetch(d.port, "/").text
+        self.assertIn('<section class="headline has-picture">', home)
+        cards = re.findall(r'<article class="card( has-thumb)?">(.*?)'
+                           r'</article>', home, re.S)
+        thumbs = 0
+        for has, body in cards:
+            slug = re.search(r'<h3>.*?<a href="/\d{4}/\d\d/\d\d/([^"]+)"',
+                             body, re.S).group(1)
+            self.assertEqual(bool(has), slug in pictured, slug)
+            thumbs += bool(has)
+        self.assertGreater(thumbs, len(cards) // 2)
+        urls = set()
+        for v in re.findall(r' (?:src|srcset)="([^"]+)"', home):
+            urls.update(c.split()[0] for c in v.split(", "))
+        self.assertGreater(len(urls), thumbs)
+        for u in sorted(urls):
+            if u.startswith("/media/"):
+                self.assertEqual(H.fetch(d.port, u).status, 200, u)
 
 
 if __name__ == "__main__":

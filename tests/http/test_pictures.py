@@ -110,9 +110,13 @@ def fixtures(w):
                   related=["foto-kecil", "foto-tanpa"], **common)
 
 
+ADMIN = ("admin@foto.test", "Admin Foto", "admin", "kata-sandi-foto-1")
+
+
 def setUpModule():
     global W
-    W = H.start_warta("pictures", fixtures)
+    W = H.start_warta("pictures", lambda w: (fixtures(w),
+                                             H.add_user(w, *ADMIN)))
 
 
 def tearDownModule():
@@ -317,6 +321,24 @@ class Sharing(unittest.TestCase):
         self.assertEqual(meta(html, "twitter:card"), ["summary_large_image"])
         ld, = H.jsonld(html)[0]
         self.assertEqual(ld["image"], W.base_url + "/media/" + LEGACY)
+
+    def test_preview(self):
+        """The admin's preview shares what the page will: the picture
+        picked in the form, not yet saved."""
+        b = H.Browser(W.port)
+        self.assertEqual(b.login(ADMIN[0], ADMIN[3]).status, 303)
+        a = article("foto-tanpa")
+        mid = W.rows("SELECT id FROM media WHERE pkey = ?",
+                     (BIG["pkey"],))[0]["id"]
+        r = b.post("/admin/articles/%d/preview" % a["id"], [
+            ("title", a["title"]), ("body", "Isi."), ("image_id", str(mid)),
+            ("image_alt", BIG["alt"]),
+            ("version", str(a["version"])), ("action", "draft")])
+        self.assertEqual(r.status, 200, r.text[:500])
+        self.assertEqual(meta(r.text, "og:image"),
+                         [W.base_url + crop_url(BIG, "share")])
+        self.assertEqual(meta(r.text, "og:image:width"), ["1200"])
+        self.assertEqual(meta(r.text, "robots"), ["noindex"])
 
     def test_noindex_pages(self):
         """Pages kept out of the index say only that."""
