@@ -29,6 +29,7 @@
 #define MAX_CAPTION 500
 #define MAX_CREDIT 200
 #define MAX_ALT 300
+#define LIBRARY_PICKS 8 /* the newest pictures offered beside the form */
 #define MAX_NOTE 2000
 
 static bool
@@ -387,8 +388,14 @@ read_form(struct worker *w, const struct req *req, struct editor *ed)
 		ed->pic_file = NULL;
 		bad(ed, "image", msg);
 	}
-	/* A picture from the library instead of a file. */
+	/* A picture from the library instead of a file: a number typed
+	 * (when it changed), else a radio button of the newest ones (the
+	 * current picture's is checked), else the number as it was. */
 	const char *pick = form_get(f, "image_id");
+	const char *radio = form_get(f, "image_pick");
+	if (radio && *radio &&
+	    (!pick || !*pick || admin_id(pick) == ed->stored.image_id))
+		pick = radio;
 	if (pick && *pick && !ed->pic_file && !ed->remove_image) {
 		int64_t id = admin_id(pick);
 		struct media_item m;
@@ -568,6 +575,45 @@ add_state(struct worker *w, const struct req *req, struct tobj *ctx,
 	}
 }
 
+/* The newest pictures of the library, to pick the featured one from
+ * without leaving the form (radio buttons, no script needed). Failures
+ * only leave them out. */
+static void
+add_library(struct worker *w, struct tobj *ctx, const struct editor *ed)
+{
+	struct media_item *items;
+	size_t n;
+	bool more;
+	if (db_media_list(w->db, &w->arena, "", 0, 0, LIBRARY_PICKS, &items,
+			  &n, &more) != W_OK)
+		return;
+	struct tlist *l = tobj_list(ctx, "library");
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		char name[PICTURE_NAME_MAX];
+		const char *thumb =
+			items[i].pic.key[0] &&
+				picture_crop_name(&items[i].pic, PICTURE_THUMB,
+						  PICTURE_JPEG, name,
+						  sizeof name)
+				? arena_printf(&w->arena, "/media/%s", name)
+				: admin_picture_src(w, items[i].name,
+						    &items[i].pic, 320);
+		if (!thumb)
+			continue; /* a row without a file to show */
+		struct tobj *o = tlist_add(l);
+		tobj_int(o, "id", items[i].id);
+		tobj_bool(o, "checked", items[i].id == ed->a.image_id &&
+						!ed->remove_image);
+		tobj_str(o, "thumb", thumb);
+		tobj_str(o, "caption", *items[i].caption ? items[i].caption
+							  : items[i].alt);
+		shown++;
+	}
+	tobj_bool(ctx, "has_library", shown > 0);
+	tobj_bool(ctx, "library_more", more);
+}
+
 static enum werr
 render_editor(struct worker *w, struct req *req, struct resp *resp,
 	      struct editor *ed, int status)
@@ -630,6 +676,7 @@ render_editor(struct worker *w, struct req *req, struct resp *resp,
 			 "Gambar belum disimpan; pilih lagi berkasnya.");
 
 	add_sections(ctx, ed);
+	add_library(w, ctx, ed);
 	add_author_slots(ctx, ed);
 	const char **tags;
 	size_t ntags;

@@ -333,6 +333,36 @@ class Library(unittest.TestCase):
         # Signed out: the sign-in page, not the library.
         self.assertIn(H.fetch(W.port, "/admin/media").status, (302, 303))
 
+    def test_featured_picked_from_the_library(self):
+        ed = browser(EDITOR)
+        mid = W.rows("SELECT max(id) AS n FROM media")[0]["n"]
+        if mid is None:
+            r = lib_upload(ed, [("pilih.png", FIX["lib5.png"])])
+            self.assertEqual(r.status, 303)
+            mid = W.rows("SELECT max(id) AS n FROM media")[0]["n"]
+        # The form offers the newest pictures as radio buttons.
+        page = ed.get("/admin/articles/new")
+        self.assertIn('name="image_pick" value="%d"' % mid, page.text)
+        r = ed.post("/admin/articles", fields(
+            title="Foto dari pustaka", slug="foto-dari-pustaka",
+            image_pick=str(mid)), files=NO_FILE)
+        aid = edit_id(r)
+        self.assertEqual(W.rows("SELECT image_id FROM articles WHERE id = ?",
+                                (aid,))[0]["image_id"], mid)
+        self.assertEqual(W.rows("SELECT media_id FROM article_media WHERE"
+                                " article_id = ?", (aid,)),
+                         [{"media_id": mid}])
+        page = ed.get("/admin/articles/%d/edit" % aid)
+        self.assertIn('name="image_pick" value="%d" checked' % mid,
+                      page.text)
+        # A number that names no picture is refused beside the field.
+        r = ed.post("/admin/articles", fields(
+            title="Foto tak ada", slug="foto-tak-ada", image_id="999999"),
+            files=NO_FILE)
+        self.assertEqual(r.status, 422)
+        self.assertEqual(field_error(r.text, "image"),
+                         "Foto pilihan tidak ada di pustaka.")
+
     def test_inline_figure_alt_and_delete_refusal(self):
         ed = browser(EDITOR)
         r = lib_upload(ed, [("sebaris.png", FIX["lib4.png"])])

@@ -4,7 +4,7 @@
  *   photo.jpg     2400x1600 JPEG, EXIF orientation 6 and a GPS IFD whose
  *                 GPSAreaInformation holds the marker "WARTAGPS"
  *   small.png     640x480 PNG
- *   lib1..4.png   656..704 x 480 PNGs, each different
+ *   lib1..5.png   656..720 x 480 PNGs, each different
  *   photo.webp    800x600 WebP
  *   photo.heic    800x600 HEIC (when this libvips can write it)
  *   bomb.png      a valid PNG header claiming 20000x20000, a few bytes
@@ -178,7 +178,7 @@ main(int argc, char **argv)
 	rc |= put(dir, "small.png", buf, len);
 	g_free(buf);
 	/* Four more, each its own picture (the same bytes are one). */
-	for (int i = 1; i <= 4; i++) {
+	for (int i = 1; i <= 5; i++) {
 		VipsImage *one = picture_of(640 + 16 * i, 480);
 		char name[32];
 		if (!one || vips_pngsave_buffer(one, &buf, &len, NULL))
