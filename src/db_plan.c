@@ -110,12 +110,19 @@ run(struct db *db, struct arena *a, const struct keys *k, int64_t now,
 		e = db_articles_related(db, a, &art, now, 6, &l);
 	if (e != W_OK && e != W_NOTFOUND)
 		return e;
+	/* A common word (searched as itself), then a prefix of words on
+	 * fewer stories than the candidates (listed from the vocabulary). */
 	struct search_filter f;
 	db_search_filter_init(&f);
 	const char *expr = db_search_expr(a, "warga");
 	if (!expr)
 		return W_NOMEM;
-	return db_search(db, a, expr, &f, now, SEARCH_PAGES_MAX / 2, &sp);
+	e = db_search(db, a, expr, &f, now, SEARCH_PAGES_MAX / 2, &sp);
+	if (e == W_OK && !(expr = db_search_expr(a, "zzzq")))
+		e = W_NOMEM;
+	if (e == W_OK)
+		e = db_search(db, a, expr, &f, now, 1, &sp);
+	return e;
 }
 
 /* Appends st's SQL and plan to out. */

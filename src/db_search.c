@@ -471,6 +471,37 @@ prefix_terms(struct db *db, struct arena *a, const char *prefix,
 	return e;
 }
 
+/* ?1 one phrase, ?2 a limit: how many of its newest matches there are up
+ * to the limit, and the oldest of them. FTS5 walks from the end and
+ * stops. */
+static const char SQL_DOCS[] =
+	"SELECT count(*), min(id) FROM (SELECT rowid AS id FROM articles_fts"
+	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)";
+
+/* How many of phrase's newest matches there are, up to limit; the oldest
+ * of them into *oldest (may be NULL). */
+static enum werr
+newest_matches(struct db *db, const char *phrase, int limit, int64_t *n,
+	       int64_t *oldest)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_DOCS);
+	if (!st)
+		return W_DB;
+	enum werr e = W_OK;
+	if (sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC) != SQLITE_OK)
+		e = db_fail(db, "binding a phrase");
+	else if (sqlite3_bind_int(st, 2, limit),
+		 sqlite3_step(st) != SQLITE_ROW)
+		e = db_fail(db, "counting a phrase");
+	if (e == W_OK) {
+		*n = sqlite3_column_int64(st, 0);
+		if (oldest)
+			*oldest = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return e;
+}
+
 /* An FTS5 string of word: in quotes, any quote doubled. */
 static const char *
 quoted(struct arena *a, const char *word)
@@ -542,15 +573,32 @@ db_search_query(struct db *db, struct arena *a, const char *expr,
 			return W_NOMEM;
 		for (char *c = word; *c; c++)
 			*c = (char)tolower((unsigned char)*c);
-		enum werr e = prefix_terms(db, a, word, terms, &nterms);
+		/* A word that is itself on every story a reader can page to
+		 * is searched as that word: the longer words it begins
+		 * could add nothing reachable, and listing them means
+		 * reading through its whole entry in the index (milliseconds
+		 * for a word on most of a million stories). */
+		const char *exact = quoted(a, word);
+		int64_t n = 0;
+		if (!exact)
+			return W_NOMEM;
+		enum werr e = newest_matches(db, exact, SEARCH_CANDIDATES, &n,
+					     NULL);
 		if (e != W_OK)
 			return e;
-		if (nterms == 0) {
-			q->none = true;
-			return W_OK;
+		if (n >= SEARCH_CANDIDATES) {
+			q->phrase[q->n - 1] = exact;
+		} else {
+			e = prefix_terms(db, a, word, terms, &nterms);
+			if (e != W_OK)
+				return e;
+			if (nterms == 0) {
+				q->none = true;
+				return W_OK;
+			}
+			if (nterms > PREFIX_TERMS_MAX)
+				nterms = 0; /* FTS5's prefix query, at its cost */
 		}
-		if (nterms > PREFIX_TERMS_MAX)
-			nterms = 0; /* FTS5's prefix query, at its cost */
 	}
 	if (nterms) {
 		words--;
@@ -583,12 +631,6 @@ db_search_query(struct db *db, struct arena *a, const char *expr,
 	return e;
 }
 
-/* ?1 one phrase, ?2 DOCS_SAMPLE: how many of its newest matches there are
- * up to the sample, and the oldest of them. FTS5 walks from the end and
- * stops. */
-static const char SQL_DOCS[] =
-	"SELECT count(*), min(id) FROM (SELECT rowid AS id FROM articles_fts"
-	" WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)";
 /* The span of article ids (each a seek). */
 static const char SQL_SPAN[] =
 	"SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)";
@@ -610,29 +652,15 @@ db_search_docs(struct db *db, const struct query *q, double *docs)
 	}
 	int64_t lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1);
 	sqlite3_reset(st);
-	if (!(st = db_stmt(db, SQL_DOCS)))
-		return W_DB;
 	enum werr e = W_OK;
 	for (size_t i = 0; i < q->n && e == W_OK; i++) {
-		sqlite3_reset(st);
-		if (sqlite3_bind_text(st, 1, q->phrase[i], -1, SQLITE_STATIC) !=
-		    SQLITE_OK) {
-			e = db_fail(db, "binding a phrase");
-			break;
-		}
-		sqlite3_bind_int(st, 2, DOCS_SAMPLE);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			e = db_fail(db, "counting a phrase");
-			break;
-		}
-		int64_t n = sqlite3_column_int64(st, 0);
-		int64_t oldest = sqlite3_column_int64(st, 1);
+		int64_t n = 0, oldest = 0;
+		e = newest_matches(db, q->phrase[i], DOCS_SAMPLE, &n, &oldest);
 		docs[i] = (double)n;
 		if (n >= DOCS_SAMPLE && hi > oldest)
 			docs[i] = (double)n * (double)(hi - lo + 1) /
 				  (double)(hi - oldest + 1);
 	}
-	sqlite3_reset(st);
 	return e;
 }
 

@@ -503,6 +503,35 @@ test_prefix_words(void **state)
 			    "469,468,467,466,465,464,463,462,461,460");
 }
 
+/* A last word already on every story a reader can page to (the
+ * candidates) is searched as itself: the longer words it begins add
+ * nothing reachable. One story fewer and they count again. */
+static void
+test_common_word_not_a_prefix(void **state)
+{
+	struct fx *fx = *state;
+	sqlite3_exec(db_sqlite(fx->db), "BEGIN", NULL, NULL, NULL);
+	for (int i = 0; i < SEARCH_CANDIDATES - 1; i++)
+		add(fx->db, 1000 + i, "published", 2, NOW - 50 * HOUR + i,
+		    "Kerumun pagi", "", "");
+	sqlite3_exec(db_sqlite(fx->db), "COMMIT", NULL, NULL, NULL);
+	/* The newest story has only the longer word. */
+	add(fx->db, 5000, "published", 1, NOW - HOUR, "Kerumunan besar",
+	    "", "Kerumunan bubar.");
+	assert_string_equal(ids(fx, "kerumunan", NOW, NULL), "5000");
+	/* 499 stories of "kerumun": the prefix still counts, and the story
+	 * of "kerumunan" comes in. */
+	assert_non_null(strstr(ids(fx, "kerumun", NOW, NULL), "5000"));
+	add(fx->db, 999, "published", 2, NOW - 60 * HOUR, "Kerumun lagi", "",
+	    "");
+	/* 500: "kerumun" is searched as itself. */
+	const char *got = ids(fx, "kerumun", NOW, NULL);
+	assert_null(strstr(got, "5000"));
+	assert_string_equal(strtok((char *)got, ","), "1498");
+	/* A word that begins it but is not one stays a prefix. */
+	assert_non_null(strstr(ids(fx, "kerumu", NOW, NULL), "5000"));
+}
+
 static void
 test_hits_and_snippets(void **state)
 {
@@ -703,6 +732,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_ranking, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranking_idf, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_common_word_not_a_prefix,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prefix_words, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_hits_and_snippets, setup,
