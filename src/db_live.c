@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "db_admin.h"
+#include "db_article.h"
 #include "db_live.h"
 #include "markdown.h"
 
@@ -40,7 +41,12 @@ static const char SQL_BUMP[] =
 	" coalesce(u.image_id, 0), " MEDIA_FILE ","                             \
 	" coalesce(u.author_id, 0), coalesce(au.name, us.name, ''),"          \
 	" coalesce(u.user_id, 0), u.version, u.deleted, u.created_at,"        \
-	" u.updated_at"
+	" u.updated_at, COALESCE(m.id, 0), m.pkey, m.name,"                   \
+	" COALESCE(m.width, 0), COALESCE(m.height, 0),"                      \
+	" COALESCE(m.focal_x, 500), COALESCE(m.focal_y, 500), m.alt,"        \
+	" m.caption, m.credit"
+/* The column of UPDATE_COLS where the picture's (db_photo_row) start. */
+#define UPDATE_PHOTO 14
 #define UPDATE_JOINS                                                           \
 	" LEFT JOIN media m ON m.id = u.image_id"                             \
 	" LEFT JOIN authors au ON au.id = u.author_id"                        \
@@ -147,7 +153,8 @@ update_row(sqlite3_stmt *st, struct arena *a, void *out)
 	bool ok = db_col(st, 3, a, &u->body_md) &&
 		  db_col(st, 4, a, &u->body_html) &&
 		  db_col(st, 6, a, &u->image_name) &&
-		  db_col(st, 8, a, &u->author);
+		  db_col(st, 8, a, &u->author) &&
+		  db_photo_row(st, UPDATE_PHOTO, a, &u->photo);
 	return ok ? W_OK : W_NOMEM;
 }
 

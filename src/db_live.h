@@ -31,6 +31,7 @@ struct live_update {
 	const char *body_html;
 	int64_t image_id;	/* 0: none */
 	const char *image_name; /* its media file name, "" when none */
+	struct photo photo;	/* the picture as pages show it; id 0: none */
 	int64_t author_id;	/* 0: none */
 	const char *author;	/* byline name, or the account name; "" */
 	int64_t user_id;	/* who posted it; 0: gone */

@@ -12,11 +12,14 @@
 #include "jsonld.h"
 #include "page.h"
 #include "page_live.h"
+#include "page_picture.h"
 #include "page_results.h"
 #include "utf8.h"
 
 #define HOME_REGIONS 12
 #define HEADLINE_MAX 110 /* bytes of an update's JSON-LD headline */
+/* An update's picture spans the story's column, as an inline figure. */
+#define LIVE_SIZES "(min-width: 46em) 44rem, 100vw"
 
 /* "21.04 WIB": the clock time of t in the site's zone. */
 static const char *
@@ -72,9 +75,19 @@ update_html(struct worker *w, const struct req *req,
 	tobj_str(ctx, "author", u->author);
 	/* cmark output with boxes drawn by escaping templates. */
 	tobj_html(ctx, "body", body);
-	if (u->image_name[0])
-		tobj_str(ctx, "image", arena_printf(&w->arena, "/media/%s",
-						    u->image_name));
+	if (u->photo.id) {
+		/* Phone photos posted in a hurry often have no alt text:
+		 * say at least what it is. */
+		struct photo p = u->photo;
+		if (!p.alt || !p.alt[0])
+			p.alt = arena_cat(&w->arena, "Foto pembaruan ",
+					  clock_label(w, u->posted_at),
+					  (char *)NULL);
+		struct tobj *pic = tobj_obj(ctx, "picture");
+		if (!p.alt || !page_picture(&w->arena, pic, &p, LIVE_SIZES,
+					    PAGE_PICTURE_LAZY))
+			tobj_bool(ctx, "picture", false);
+	}
 	struct buf b;
 	buf_init(&b);
 	e = page_partial(w, "_live_update", ctx, &b);

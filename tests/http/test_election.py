@@ -218,6 +218,16 @@ class T01LiveBlog(unittest.TestCase):
         name = "%s-w%d.jpg" % (m["pkey"], min(m["width"], 960))
         self.assertIn('src="/media/%s"' % name, html)
         self.assertEqual(H.fetch(W.port, "/media/" + name).status, 200)
+        # As a <picture> like every other: WebP beside the JPEG, its
+        # intrinsic size, lazy, and an alt that says what it is when
+        # the reporter gave none.
+        fig = re.search(r'<figure class="live-image">(.*?)</figure>', html,
+                        re.S).group(1)
+        self.assertIn('<source type="image/webp" srcset="/media/%s-w%d.webp '
+                      '%dw"' % (m["pkey"], m["width"], m["width"]), fig)
+        self.assertRegex(fig, r'width="%d" height="\d+"' % m["width"])
+        self.assertRegex(fig, r'alt="Foto pembaruan \d\d\.\d\d WIB"')
+        self.assertIn('loading="lazy"', fig)
         uid = IDS["updates"][0]
         self.assertEqual(rep.get("/admin/live/%d" % uid).status, 403)
         self.assertEqual(rep.post("/admin/live/%d" % uid,
