@@ -289,27 +289,48 @@ markdown_place(const char *body_html, const struct baca_juga *manual,
 	return buf_err(out);
 }
 
+/* Calls add(ctx, slug) for each marker line starting with open, in order,
+ * until add returns false (full). */
+static void
+each_marker(const char *open, const char *body_html,
+	    bool (*add)(void *ctx, const char *slug), void *ctx)
+{
+	char slug[MARKDOWN_SLUG_MAX];
+	const char *s;
+	size_t n, pos = 0;
+	bool nl;
+
+	while (next_line(body_html, &pos, &s, &n, &nl))
+		if (marker_of(open, s, n, slug) && !add(ctx, slug))
+			return;
+}
+
+/* Distinct slugs into slugs[0..max). */
+struct slug_set {
+	char (*slugs)[MARKDOWN_SLUG_MAX];
+	size_t n, max;
+};
+
+static bool
+add_slug(void *ctx, const char *slug)
+{
+	struct slug_set *set = ctx;
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->slugs[i], slug) == 0)
+			return true;
+	memcpy(set->slugs[set->n++], slug, MARKDOWN_SLUG_MAX);
+	return set->n < set->max;
+}
+
 /* The distinct slugs of the marker lines starting with open. */
 static size_t
 markers_of(const char *open, const char *body_html,
 	   char (*slugs)[MARKDOWN_SLUG_MAX], size_t max)
 {
-	char slug[MARKDOWN_SLUG_MAX];
-	const char *s;
-	size_t n, pos = 0, found = 0;
-	bool nl;
-
-	while (found < max && next_line(body_html, &pos, &s, &n, &nl)) {
-		bool seen = false;
-
-		if (!marker_of(open, s, n, slug))
-			continue;
-		for (size_t i = 0; i < found && !seen; i++)
-			seen = strcmp(slugs[i], slug) == 0;
-		if (!seen)
-			memcpy(slugs[found++], slug, sizeof slug);
-	}
-	return found;
+	struct slug_set set = {slugs, 0, max};
+	if (max > 0)
+		each_marker(open, body_html, add_slug, &set);
+	return set.n;
 }
 
 size_t
@@ -357,26 +378,31 @@ markdown_results(const char *body_html, const struct baca_juga *boxes,
 	return replace_markers(RESULTS_HTML, body_html, boxes, nboxes, out);
 }
 
+/* Distinct picture ids into ids[0..max). */
+struct id_set {
+	int64_t *ids;
+	size_t n, max;
+};
+
+static bool
+add_id(void *ctx, const char *slug)
+{
+	struct id_set *set = ctx;
+	int64_t id = strtoll(slug, NULL, 10);
+	for (size_t i = 0; i < set->n; i++)
+		if (set->ids[i] == id)
+			return true;
+	set->ids[set->n++] = id;
+	return set->n < set->max;
+}
+
 size_t
 markdown_foto_markers(const char *body_html, int64_t *ids, size_t max)
 {
-	char slug[MARKDOWN_SLUG_MAX];
-	const char *s;
-	size_t n, pos = 0, found = 0;
-	bool nl;
-
-	while (found < max && next_line(body_html, &pos, &s, &n, &nl)) {
-		bool seen = false;
-
-		if (!marker_of(FOTO_HTML, s, n, slug))
-			continue;
-		int64_t id = strtoll(slug, NULL, 10);
-		for (size_t i = 0; i < found && !seen; i++)
-			seen = ids[i] == id;
-		if (!seen)
-			ids[found++] = id;
-	}
-	return found;
+	struct id_set set = {ids, 0, max};
+	if (max > 0)
+		each_marker(FOTO_HTML, body_html, add_id, &set);
+	return set.n;
 }
 
 enum werr

@@ -20,6 +20,8 @@
 
 #include <vips/vips.h>
 
+#include "png_bomb.h"
+
 /* libheif's x265 encoder keeps one allocation for the process's life
  * (see tests/unit/test_image.c); only fixture-making encodes HEIC. */
 const char *__lsan_default_suppressions(void);
@@ -77,37 +79,6 @@ static const unsigned char exif[] = {
 	'A', 'S', 'C', 'I', 'I', 0, 0, 0,
 	'W', 'A', 'R', 'T', 'A', 'G', 'P', 'S',
 };
-
-static uint32_t
-crc(const unsigned char *p, size_t n)
-{
-	uint32_t c = 0xffffffffu;
-	for (size_t i = 0; i < n; i++) {
-		c ^= p[i];
-		for (int k = 0; k < 8; k++)
-			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1)));
-	}
-	return c ^ 0xffffffffu;
-}
-
-static size_t
-chunk(unsigned char *out, const char *type, const unsigned char *data,
-      uint32_t n)
-{
-	out[0] = (unsigned char)(n >> 24);
-	out[1] = (unsigned char)(n >> 16);
-	out[2] = (unsigned char)(n >> 8);
-	out[3] = (unsigned char)n;
-	memcpy(out + 4, type, 4);
-	if (n)
-		memcpy(out + 8, data, n);
-	uint32_t c = crc(out + 4, n + 4);
-	out[8 + n] = (unsigned char)(c >> 24);
-	out[9 + n] = (unsigned char)(c >> 16);
-	out[10 + n] = (unsigned char)(c >> 8);
-	out[11 + n] = (unsigned char)c;
-	return 12 + n;
-}
 
 /* A w x h picture with what a photograph has: smooth light and colour
  * across it, fine texture, a few sharp edges (scripts/bench-media);
@@ -200,21 +171,12 @@ main(int argc, char **argv)
 		vips_error_clear();
 	}
 
-	unsigned char png[256];
-	static const unsigned char ihdr[13] = {0, 0, 0x4e, 0x20, 0, 0, 0x4e,
-					       0x20, 1, 0, 0, 0, 0};
-	static const unsigned char idat[] = {0x78, 0x9c, 0x63, 0, 0, 0, 1, 0,
-					     1};
-	size_t n = 8;
-	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
-	n += chunk(png + n, "IHDR", ihdr, sizeof ihdr);
-	n += chunk(png + n, "IDAT", idat, sizeof idat);
-	n += chunk(png + n, "IEND", NULL, 0);
-	rc |= put(dir, "bomb.png", png, n);
+	unsigned char png[PNG_BOMB_MAX + 64];
+	rc |= put(dir, "bomb.png", png, png_bomb(png));
 	static const char html[] =
 		"<html><script>alert(document.cookie)</script></html>";
-	memcpy(png + 33, html, sizeof html - 1);
-	rc |= put(dir, "polyglot.png", png, 33 + sizeof html - 1);
+	memcpy(png + PNG_BOMB_HEAD, html, sizeof html - 1);
+	rc |= put(dir, "polyglot.png", png, PNG_BOMB_HEAD + sizeof html - 1);
 
 	g_object_unref(big);
 	g_object_unref(tagged);

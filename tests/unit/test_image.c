@@ -22,6 +22,7 @@
 
 #include "image.h"
 #include "picture.h"
+#include "png_bomb.h"
 
 static char dir[64];
 
@@ -310,37 +311,6 @@ test_png_webp_heic(void **state)
 	g_object_unref(img);
 }
 
-static uint32_t
-crc(const unsigned char *p, size_t n)
-{
-	uint32_t c = 0xffffffffu;
-	for (size_t i = 0; i < n; i++) {
-		c ^= p[i];
-		for (int k = 0; k < 8; k++)
-			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1)));
-	}
-	return c ^ 0xffffffffu;
-}
-
-static size_t
-chunk(unsigned char *out, const char *type, const unsigned char *data,
-      uint32_t n)
-{
-	out[0] = (unsigned char)(n >> 24);
-	out[1] = (unsigned char)(n >> 16);
-	out[2] = (unsigned char)(n >> 8);
-	out[3] = (unsigned char)n;
-	memcpy(out + 4, type, 4);
-	if (n)
-		memcpy(out + 8, data, n);
-	uint32_t c = crc(out + 4, n + 4);
-	out[8 + n] = (unsigned char)(c >> 24);
-	out[9 + n] = (unsigned char)(c >> 16);
-	out[10 + n] = (unsigned char)(c >> 8);
-	out[11 + n] = (unsigned char)c;
-	return 12 + n;
-}
-
 static void
 assert_refused(const void *data, size_t len, const struct image_opts *o,
 	       enum image_err want)
@@ -355,22 +325,13 @@ static void
 test_refusals(void **state)
 {
 	struct image_opts o = opts();
-	unsigned char png[256];
-	size_t n = 0;
+	unsigned char png[PNG_BOMB_MAX];
 
 	/* Empty. */
 	assert_refused("", 0, &o, IMAGE_EMPTY);
 	/* A "bomb": a valid header claiming 20000 x 20000 (400 MP) in a
 	 * few bytes; refused from the header, before any decoding. */
-	static const unsigned char ihdr[13] = {0, 0, 0x4e, 0x20, 0, 0, 0x4e,
-					       0x20, 1, 0, 0, 0, 0};
-	static const unsigned char idat[] = {0x78, 0x9c, 0x63, 0, 0, 0, 1, 0,
-					     1};
-	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
-	n = 8;
-	n += chunk(png + n, "IHDR", ihdr, sizeof ihdr);
-	n += chunk(png + n, "IDAT", idat, sizeof idat);
-	n += chunk(png + n, "IEND", NULL, 0);
+	size_t n = png_bomb(png);
 	assert_refused(png, n, &o, IMAGE_PIXELS);
 	/* The limit is a setting. */
 	VipsImage *img = picture_of(200, 100);
@@ -388,12 +349,13 @@ test_refusals(void **state)
 	/* A PNG signature and header followed by HTML (a polyglot). */
 	static const char html[] =
 		"<html><script>alert(document.cookie)</script></html>";
-	unsigned char poly[256];
-	memcpy(poly, png, 8 + 25);
-	memcpy(poly + 33, html, sizeof html - 1);
+	unsigned char poly[PNG_BOMB_HEAD + sizeof html];
+	memcpy(poly, png, PNG_BOMB_HEAD);
+	memcpy(poly + PNG_BOMB_HEAD, html, sizeof html - 1);
 	struct picture p;
 	empty_dir();
-	assert_int_not_equal(image_process(poly, 33 + sizeof html - 1, &o, &p),
+	assert_int_not_equal(image_process(poly, PNG_BOMB_HEAD + sizeof html - 1,
+					   &o, &p),
 			     IMAGE_OK);
 	assert_int_equal(count_files(), 0);
 	/* HTML named .jpg: the name plays no part, the bytes are not a
